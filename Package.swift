@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+// SoftmaxRef: a correctly rounded reference, fast kernels and a conformance suite for softmax and its family.
+
+import PackageDescription
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let linuxMath: [LinkerSetting] = [.linkedLibrary("m", .when(platforms: [.linux]))]
+
+let package = Package(
+    name: "SoftmaxRef",
+    products: [
+        .library(name: "Multiprecision", targets: ["Multiprecision"]),
+        .library(name: "SoftmaxReference", targets: ["SoftmaxReference"]),
+        .library(name: "SoftmaxKernels", targets: ["SoftmaxKernels"]),
+        .library(name: "SoftmaxConformance", targets: ["SoftmaxConformance"]),
+        .executable(name: "softmax-ref", targets: ["softmax-ref"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - Public API
+        .target(name: "Multiprecision", dependencies: ["CGMP"]),
+        .target(name: "SoftmaxReference", dependencies: ["Multiprecision"]),
+        .target(name: "SoftmaxKernels", linkerSettings: linuxMath),
+        .target(name: "SoftmaxConformance", dependencies: ["SoftmaxReference", "Multiprecision", "SoftmaxKernels"]),
+        .executableTarget(
+            name: "softmax-ref",
+            dependencies: ["SoftmaxConformance", "SoftmaxReference", "Multiprecision", "SoftmaxKernels", argumentParser]
+        ),
+
+        // MARK: - Implementation details
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision"]),
+        .testTarget(name: "SoftmaxReferenceTests", dependencies: ["SoftmaxReference", "Multiprecision"]),
+        .testTarget(name: "SoftmaxKernelsTests", dependencies: ["SoftmaxKernels"]),
+        .testTarget(name: "SoftmaxConformanceTests", dependencies: ["SoftmaxConformance", "SoftmaxReference", "Multiprecision"]),
+        .testTarget(name: "SoftmaxRefCLITests", dependencies: ["softmax-ref"]),
+    ]
+)

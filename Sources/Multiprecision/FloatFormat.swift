@@ -1,0 +1,41 @@
+/// An IEEE 754 binary interchange format: binary16, bfloat16, binary32 or binary64.
+///
+/// `precision` counts the implicit leading bit (11, 8, 24, 53). Values of a format are
+/// ``FloatValue``s: a bit pattern tagged with its format.
+public struct FloatFormat: Hashable, Sendable, CustomStringConvertible {
+    /// The IEEE name, e.g. "binary32".
+    public let name: String
+    /// Significand bits including the implicit leading one.
+    public let precision: Int
+    /// Width of the biased exponent field.
+    public let exponentBits: Int
+
+    public static let binary16 = FloatFormat(name: "binary16", precision: 11, exponentBits: 5)
+    public static let bfloat16 = FloatFormat(name: "bfloat16", precision: 8, exponentBits: 8)
+    public static let binary32 = FloatFormat(name: "binary32", precision: 24, exponentBits: 8)
+    public static let binary64 = FloatFormat(name: "binary64", precision: 53, exponentBits: 11)
+
+    /// The four formats, narrowest first.
+    public static let all: [FloatFormat] = [.binary16, .bfloat16, .binary32, .binary64]
+
+    /// Total width of an encoding in bits.
+    public var bitWidth: Int { precision + exponentBits }
+    /// The largest unbiased exponent of a finite value.
+    public var maxExponent: Int { (1 << (exponentBits - 1)) - 1 }
+    /// The smallest unbiased exponent of a normal value.
+    public var minExponent: Int { 1 - maxExponent }
+    /// The exponent of the least significant bit of a subnormal: the least subnormal is 2^this.
+    public var leastSubnormalExponent: Int { minExponent - (precision - 1) }
+
+    var fractionBits: Int { precision - 1 }
+    var exponentMask: UInt64 { (1 << UInt64(exponentBits)) - 1 }
+    var fractionMask: UInt64 { (1 << UInt64(fractionBits)) - 1 }
+    var signMask: UInt64 { 1 << UInt64(bitWidth - 1) }
+
+    public var description: String { name }
+
+    /// The largest finite value.
+    public var greatestFiniteMagnitude: Dyadic {
+        Dyadic(mantissa: BigInt(1).shiftedLeft(by: precision) - 1, exponent: maxExponent - fractionBits)
+    }
+}

@@ -1,0 +1,95 @@
+import Multiprecision
+import SoftmaxReference
+
+/// One `compute` request as the command line or a JSON line states it, before any rounding.
+///
+/// Numbers are text (decimal, C99 hex float, inf, -inf, nan), parsed exactly and rounded once,
+/// to nearest, to the request's format.
+public struct ComputeRequest: Sendable {
+    public var id: JSONValue?
+    public var function: String
+    public var format: String
+    public var rounding: String
+    public var beta: String
+    public var base: String?
+    public var digits: Int?
+    public var input: [String]
+    public var label: Int?
+    public var target: [String]?
+
+    public init(id: JSONValue? = nil, function: String = "softmax", format: String = "f64", rounding: String = "nearest",
+                beta: String = "1", base: String? = nil, digits: Int? = nil, input: [String] = [],
+                label: Int? = nil, target: [String]? = nil) {
+        self.id = id
+        self.function = function
+        self.format = format
+        self.rounding = rounding
+        self.beta = beta
+        self.base = base
+        self.digits = digits
+        self.input = input
+        self.label = label
+        self.target = target
+    }
+}
+
+/// Why a compute request could not be answered.
+public enum ComputeError: Error, Equatable, CustomStringConvertible {
+    /// The request itself is wrong (exit 2 on the command line, an error line in a batch).
+    case badRequest(String)
+    /// The reference failed (exit 3).
+    case `internal`(String)
+
+    public var description: String {
+        switch self {
+        case .badRequest(let m), .internal(let m): m
+        }
+    }
+}
+
+extension ComputeRequest {
+    /// Reads a JSON-lines request; absent keys keep the values of `defaults`.
+    public init(json: JSONValue, defaults: ComputeRequest) throws(ComputeError) {
+        guard case .object(let members) = json else { throw .badRequest("a request must be a JSON object") }
+        let known: Set = ["id", "function", "format", "rounding", "beta", "base", "digits", "input", "label", "target"]
+        if let unknown = members.first(where: { !known.contains($0.0) }) {
+            throw .badRequest("unknown key '\(unknown.0)'; expected \(ProtocolNames.list(known.sorted()))")
+        }
+        self = defaults
+        id = json["id"]
+        if let v = json["function"] { function = try Self.text(v, key: "function") }
+        if let v = json["format"] { format = try Self.text(v, key: "format") }
+        if let v = json["rounding"] { rounding = try Self.text(v, key: "rounding") }
+        if let v = json["beta"] { beta = try Self.number(v, key: "beta") }
+        if let v = json["base"] { base = try Self.number(v, key: "base") }
+        if let v = json["digits"] { digits = try Self.integer(v, key: "digits") }
+        if let v = json["label"] { label = try Self.integer(v, key: "label") }
+        if let v = json["input"] { input = try Self.numbers(v, key: "input") }
+        if let v = json["target"] { target = try Self.numbers(v, key: "target") }
+    }
+
+    private static func text(_ v: JSONValue, key: String) throws(ComputeError) -> String {
+        guard case .string(let s) = v else { throw .badRequest("'\(key)' must be a string") }
+        return s
+    }
+
+    private static func number(_ v: JSONValue, key: String) throws(ComputeError) -> String {
+        switch v {
+        case .string(let s), .number(let s): return s
+        default: throw .badRequest("'\(key)' must be a number or a string holding one")
+        }
+    }
+
+    private static func numbers(_ v: JSONValue, key: String) throws(ComputeError) -> [String] {
+        guard case .array(let items) = v else { throw .badRequest("'\(key)' must be an array of numbers") }
+        var out: [String] = []
+        for item in items { out.append(try number(item, key: key + " entry")) }
+        return out
+    }
+
+    private static func integer(_ v: JSONValue, key: String) throws(ComputeError) -> Int {
+        let text = try number(v, key: key)
+        guard let n = Int(text) else { throw .badRequest("'\(key)' must be an integer; got '\(text)'") }
+        return n
+    }
+}

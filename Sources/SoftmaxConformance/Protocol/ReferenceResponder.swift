@@ -1,0 +1,91 @@
+import Multiprecision
+import SoftmaxReference
+
+/// Answers compute requests with the reference, in the JSON shape shared by `compute --json`
+/// and `compute --batch`:
+/// `{"function","format","rounding","beta","input":[hex],"output":[hex],"decimal":[...]}`
+/// plus `base`, `digits`, `label`, `target`, `gradient`, `gradient_decimal`, `notes` and the
+/// echoed `id` when they apply. The Jacobian's `output` and `decimal` are lists of rows.
+public enum ReferenceResponder {
+    public static func respond(to request: ComputeRequest) throws(ComputeError) -> JSONValue {
+        guard let function = ReferenceFunction(rawValue: request.function) else {
+            throw .badRequest("unknown function '\(request.function)'; expected \(ProtocolNames.list(ReferenceFunction.allCases.map(\.rawValue)))")
+        }
+        guard let format = ProtocolNames.format(named: request.format) else {
+            throw .badRequest("unknown format '\(request.format)'; expected \(ProtocolNames.list(ProtocolNames.formats.map(\.name)))")
+        }
+        guard let rule = ProtocolNames.rounding(named: request.rounding) else {
+            throw .badRequest("unknown rounding '\(request.rounding)'; expected \(ProtocolNames.list(ProtocolNames.roundings.map(\.name)))")
+        }
+        if let digits = request.digits, !(1...1000).contains(digits) {
+            throw .badRequest("digits must be between 1 and 1000; got \(digits)")
+        }
+        var notes: [String] = []
+        let input = try request.input.enumerated().map { (i, text) throws(ComputeError) in
+            try parse(text, what: "input[\(i)]", format: format, notes: &notes)
+        }
+        let beta = try parse(request.beta, what: "beta", format: format, notes: &notes)
+        let base = try request.base.map { (text) throws(ComputeError) in try parse(text, what: "base", format: format, notes: &notes) }
+        let target = try request.target.map { (t) throws(ComputeError) in
+            try t.enumerated().map { (i, text) throws(ComputeError) in try parse(text, what: "target[\(i)]", format: format, notes: &notes) }
+        }
+        let referenceRequest: ReferenceRequest
+        let result: ReferenceResult<FloatValue>
+        var exact: ReferenceResult<DecimalDigits?>?
+        do {
+            referenceRequest = try ReferenceRequest(function, input: input, beta: beta, base: base, label: request.label, target: target)
+        } catch {
+            throw .badRequest(error.description)
+        }
+        do {
+            result = try Reference.evaluate(referenceRequest, format: format, rounding: rule)
+            if let digits = request.digits { exact = try Reference.evaluate(referenceRequest, significantDigits: digits) }
+        } catch {
+            throw .internal(error.description)
+        }
+        func decimals(_ values: [FloatValue], _ exactValues: [DecimalDigits?]?) -> [String] {
+            guard let exactValues else { return values.map(\.shortestDecimal) }
+            return zip(values, exactValues).map { value, digits in digits?.description ?? value.shortestDecimal }
+        }
+        let hex = result.values.map(\.hexString)
+        let dec = decimals(result.values, exact?.values)
+        let shaped: (JSONValue, JSONValue) = function == .jacobian
+            ? (rows(hex, width: input.count), rows(dec, width: input.count))
+            : (.strings(hex), .strings(dec))
+        return .object([
+            "id": request.id,
+            "function": .string(function.rawValue),
+            "format": .string(request.format),
+            "rounding": .string(request.rounding),
+            "beta": .string(beta.hexString),
+            "base": base.map { .string($0.hexString) },
+            "digits": request.digits.map { .number(String($0)) },
+            "label": request.label.map { .number(String($0)) },
+            "target": target.map { .strings($0.map(\.hexString)) },
+            "input": .strings(input.map(\.hexString)),
+            "output": shaped.0,
+            "decimal": shaped.1,
+            "gradient": result.gradient.map { .strings($0.map(\.hexString)) },
+            "gradient_decimal": result.gradient.map { .strings(decimals($0, exact?.gradient)) },
+            "notes": notes.isEmpty ? nil : .strings(notes),
+        ])
+    }
+
+    /// Parses a number and rounds it to the format, noting any change.
+    private static func parse(_ text: String, what: String, format: FloatFormat, notes: inout [String]) throws(ComputeError) -> FloatValue {
+        let literal: NumberLiteral
+        do { literal = try NumberLiteral(parsing: text) } catch { throw .badRequest("\(what): \(error.description)") }
+        let (value, inexact, overflowed) = format.round(literal, .toNearestOrEven)
+        if overflowed {
+            notes.append("\(what) '\(text)' overflowed \(format.name) and became \(value.shortestDecimal)")
+        } else if inexact {
+            notes.append("\(what) '\(text)' is not exact in \(format.name): rounded to \(value.shortestDecimal) (\(value.hexString))")
+        }
+        return value
+    }
+
+    private static func rows(_ flat: [String], width: Int) -> JSONValue {
+        guard width > 0 else { return .array([]) }
+        return .array(stride(from: 0, to: flat.count, by: width).map { .strings(Array(flat[$0..<$0 + width])) })
+    }
+}

@@ -1,0 +1,13 @@
+import Multiprecision
+
+/// What the reference knows about one output at a given working precision.
+public enum Enclosure: Sendable {
+    case nan
+    case infinity(negative: Bool)
+    /// A rigorous enclosure of a real value (see ``DyadicInterval`` for open and closed ends).
+    case interval(DyadicInterval)
+
+    /// Shorthand for an exactly known dyadic value.
+    static func exactly(_ d: Dyadic) -> Enclosure { .interval(DyadicInterval(exactly: d)) }
+    static let zero = Enclosure.exactly(.zero)
+}

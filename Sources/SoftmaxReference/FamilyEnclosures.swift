@@ -1,0 +1,145 @@
+import Multiprecision
+
+/// A validated request for one member of the family on one row.
+struct RowRequest {
+    let function: ReferenceFunction
+    let logits: [FloatValue]
+    let scale: LogitScale
+    let label: Int?
+    let target: [Dyadic]?
+}
+
+/// The outputs of one request, as enclosures at one working precision.
+struct FamilyOutputs {
+    var values: [Enclosure]
+    var gradient: [Enclosure]?
+}
+
+extension RowRequest {
+    /// Every output enclosed at `bits` bits of working precision.
+    func enclosures(bits: Int) -> FamilyOutputs {
+        switch function {
+        case .softmax: FamilyOutputs(values: softmax(logits, bits: bits))
+        case .logSoftmax: FamilyOutputs(values: logSoftmax(logits, bits: bits))
+        case .logSumExp: FamilyOutputs(values: [logSumExp(logits, bits: bits)])
+        case .sigmoid: FamilyOutputs(values: logits.map { sigmoid($0, bits: bits) })
+        case .jacobian: FamilyOutputs(values: jacobian(bits: bits))
+        case .crossEntropy: crossEntropy(bits: bits)
+        }
+    }
+
+    private func rowClass(_ x: [FloatValue]) -> RowClass { RowClass(x, scaleSign: scale.signum) }
+
+    private func distribution(_ x: [FloatValue], bits: Int) -> Distribution? {
+        switch rowClass(x) {
+        case .empty, .nan, .allNegativeInfinity: nil
+        case .positiveInfinities(let p): Distribution(count: x.count, positiveInfinities: p, bits: bits)
+        case .finite(let indices, let values):
+            Distribution(count: x.count, indices: indices, weights: Weights(logits: values, scale: scale, bits: bits))
+        }
+    }
+
+    func softmax(_ x: [FloatValue], bits: Int) -> [Enclosure] {
+        guard let s = distribution(x, bits: bits) else { return Array(repeating: .nan, count: x.count) }
+        return x.indices.map { .interval(s.probability($0)) }
+    }
+
+    func sigmoid(_ x: FloatValue, bits: Int) -> Enclosure {
+        // σ(x) = softmax([x, 0])_0, so the two agree bit for bit.
+        softmax([x, .zero(x.format)], bits: bits)[0]
+    }
+
+    func logSoftmax(_ x: [FloatValue], bits: Int) -> [Enclosure] {
+        switch rowClass(x) {
+        case .empty: return []
+        case .nan, .allNegativeInfinity: return Array(repeating: .nan, count: x.count)
+        case .positiveInfinities(let p):
+            // -ln k on the +inf entries.
+            let share = Log.onePlus(DyadicInterval(exactly: Dyadic(p.count - 1)), bits: bits).negated
+            let members = Set(p)
+            return x.indices.map { members.contains($0) ? .interval(share) : .infinity(negative: true) }
+        case .finite(let indices, let values):
+            let w = Weights(logits: values, scale: scale, bits: bits)
+            let partition = w.logPartition()
+            var out = Array(repeating: Enclosure.infinity(negative: true), count: x.count)
+            for (j, i) in indices.enumerated() {
+                out[i] = .interval(w.exponents[j].subtracting(partition, bits: bits))
+            }
+            return out
+        }
+    }
+
+    func logSumExp(_ x: [FloatValue], bits: Int) -> Enclosure {
+        switch rowClass(x) {
+        case .empty, .allNegativeInfinity: return .infinity(negative: true)
+        case .nan: return .nan
+        case .positiveInfinities: return .infinity(negative: false)
+        case .finite(_, let values):
+            let w = Weights(logits: values, scale: scale, bits: bits)
+            let top = scale.times(values[w.reference], bits: bits + 8)
+            return .interval(top.adding(w.logPartition(), bits: bits))
+        }
+    }
+
+    private func jacobian(bits: Int) -> [Enclosure] {
+        let n = logits.count
+        guard let s = distribution(logits, bits: bits) else { return Array(repeating: .nan, count: n * n) }
+        let c = scale.magnitude(bits: bits + 8)
+        let sign = scale.signum
+        var out: [Enclosure] = []
+        out.reserveCapacity(n * n)
+        for i in 0..<n {
+            for j in 0..<n {
+                // J_ij = c·s_i·(δ_ij - s_j): c·s_i·(1 - s_i) on the diagonal, -c·s_i·s_j off it.
+                let magnitude = i == j
+                    ? s.probability(i).multiplyingNonNegative(s.complement(i), bits: bits + 8)
+                    : s.probability(i).multiplyingNonNegative(s.probability(j), bits: bits + 8)
+                let scaled = magnitude.multiplyingNonNegative(c, bits: bits)
+                out.append(.interval((i == j) == (sign >= 0) ? scaled : scaled.negated))
+            }
+        }
+        return out
+    }
+
+    private func crossEntropy(bits: Int) -> FamilyOutputs {
+        let n = logits.count
+        let logS = logSoftmax(logits, bits: bits)
+        guard let s = distribution(logits, bits: bits) else {
+            return FamilyOutputs(values: [n == 0 ? .zero : .nan], gradient: Array(repeating: .nan, count: n))
+        }
+        let c = scale.magnitude(bits: bits + 8)
+        let sign = scale.signum
+        // Target q: one-hot for a label. Gradient c·(s_j·Σq - q_j); loss -Σ q_i·ln s_i.
+        let q: [Dyadic] = target ?? (0..<n).map { $0 == label! ? .one : .zero }
+        let qSum = q.reduce(Dyadic.zero, +)
+        var gradient: [Enclosure] = []
+        for j in 0..<n {
+            let g: DyadicInterval
+            if target == nil {
+                g = j == label! ? s.complement(j).negated : s.probability(j)
+            } else {
+                g = s.probability(j).multiplying(by: qSum, bits: bits + 8)
+                    .adding(DyadicInterval(exactly: -q[j]), bits: bits + 8)
+            }
+            let scaled = g.multiplyingSigned(byNonNegative: c, bits: bits)
+            gradient.append(.interval(sign >= 0 ? scaled : scaled.negated))
+        }
+        return FamilyOutputs(values: [loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
+    }
+
+    /// -Σ q_i·ln s_i, with 0·(-inf) = 0 (the entropy convention) and ±inf from masked classes.
+    private func loss(q: [Dyadic], logSoftmax: [Enclosure], bits: Int) -> Enclosure {
+        var finite = DyadicInterval(exactly: .zero)
+        var plusInfinity = false, minusInfinity = false
+        for (i, ls) in logSoftmax.enumerated() where !q[i].isZero {
+            switch ls {
+            case .interval(let v): finite = finite.adding(v.negated.multiplying(by: q[i], bits: bits + 8), bits: bits + 8)
+            case .infinity: if q[i].signum > 0 { plusInfinity = true } else { minusInfinity = true }
+            case .nan: return .nan
+            }
+        }
+        if plusInfinity && minusInfinity { return .nan }
+        if plusInfinity || minusInfinity { return .infinity(negative: minusInfinity) }
+        return .interval(finite.rounded(bits: bits))
+    }
+}

@@ -1,0 +1,83 @@
+import Multiprecision
+
+/// The unnormalised softmax weights of a row of finite logits, enclosed at one working precision.
+///
+/// The reference index r maximises t = c·x (first occurrence). Each weight is
+/// w_i = e^(t_i - t_r) = e^(d_i) <= 1, so w_r = 1 exactly; softmax is w_i / S with S = Σ w_j.
+/// Quantities that would cancel are kept apart instead: `others` = S - w_r is summed directly,
+/// so 1 - s_r = others / S and ln(S / w_r) = ln(1 + others / w_r) keep their relative precision.
+///
+/// When the base b is not e and every β·(x_i - x_r) is an integer, b^(that) is rational and
+/// softmax may be exactly representable (base 2, x = [1, 0, 0] gives 1/2). Those rows use exact
+/// weights b^(e_i) with integer e_i >= 0 (w_r is then b^(e_r), not 1) so exact results are
+/// recognised instead of looping forever.
+struct Weights {
+    let reference: Int
+    let weights: [DyadicInterval]
+    let others: DyadicInterval
+    let total: DyadicInterval
+    let bits: Int
+    /// Enclosures of d_i = t_i - t_r <= 0.
+    let exponents: [DyadicInterval]
+
+    init(logits x: [Dyadic], scale: LogitScale, bits: Int) {
+        precondition(!x.isEmpty, "weights of an empty row")
+        self.bits = bits
+        let sign = scale.signum
+        var r = 0
+        for i in x.indices where sign * Dyadic.compare(x[i], x[r]) > 0 { r = i }
+        reference = r
+        let cMagnitude = scale.magnitude(bits: bits + 8)
+        // d_i = c·(x_i - x_r) = -|c|·|x_i - x_r|, exact differences of dyadics.
+        let gaps = x.map { ($0 - x[r]).magnitude }
+        exponents = gaps.map { cMagnitude.multiplying(by: $0, bits: bits + 8).negated }
+        if let exact = Weights.exactPowers(gaps: gaps, scale: scale) {
+            weights = exact.map { DyadicInterval(exactly: $0) }
+        } else {
+            weights = exponents.map { Exp.ofNonPositive($0, bits: bits + 8) }
+        }
+        var othersSum = DyadicInterval(exactly: .zero)
+        for i in weights.indices where i != r { othersSum = othersSum.adding(weights[i], bits: bits + 8) }
+        others = othersSum
+        total = othersSum.adding(weights[r], bits: bits + 8)
+    }
+
+    /// Exact weights b^(e_i) when the base is a dyadic b != e and all β·gap_i are small integers.
+    private static func exactPowers(gaps: [Dyadic], scale: LogitScale) -> [Dyadic]? {
+        guard let base = scale.base, scale.signum != 0 else { return nil }
+        var steps: [Int] = []
+        for gap in gaps {
+            guard let k = (scale.beta.magnitude * gap).exactInteger?.exactInt, k <= 4096 else { return nil }
+            steps.append(k)
+        }
+        // t_i - t_r = -|c|·gap_i; with b > 1 that is b^(-k_i), with b < 1 it is b^(k_i).
+        // Scale by b^K (b > 1) so every exponent is a non-negative integer and the weights are dyadic.
+        let largest = steps.max() ?? 0
+        return steps.map { k in
+            let e = base > .one ? largest - k : k
+            return Dyadic(mantissa: base.mantissa.power(e), exponent: base.exponent * e)
+        }
+    }
+
+    /// s_i = w_i / S.
+    func softmax(_ i: Int) -> DyadicInterval { weights[i].dividingNonNegative(by: total, bits: bits) }
+
+    /// 1 - s_i = (S - w_i) / S, from the directly summed `others` for the reference entry.
+    func complement(_ i: Int) -> DyadicInterval {
+        let rest = i == reference ? others : total.subtracting(weights[i], bits: bits + 8).clampedNonNegative
+        return rest.dividingNonNegative(by: total, bits: bits)
+    }
+
+    /// ln(S / w_r) = ln Σ_j e^(d_j) >= 0, computed as ln(1 + others / w_r).
+    func logPartition() -> DyadicInterval {
+        Log.onePlus(others.dividingNonNegative(by: weights[reference], bits: bits + 8), bits: bits + 4)
+    }
+}
+
+extension DyadicInterval {
+    /// The intersection with [0, ∞), for enclosures of quantities known to be non-negative.
+    var clampedNonNegative: DyadicInterval {
+        guard lower.signum < 0 else { return self }
+        return DyadicInterval(lower: .zero, upper: Swift.max(upper, .zero), lowerIsOpen: false, upperIsOpen: upperIsOpen && upper.signum > 0)
+    }
+}

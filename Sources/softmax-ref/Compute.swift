@@ -1,0 +1,87 @@
+import ArgumentParser
+import Multiprecision
+import SoftmaxConformance
+import SoftmaxReference
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `softmax-ref compute`: correctly rounded values of one function on one row, or a batch of
+/// JSON-lines requests on standard input.
+struct Compute: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute a member of the softmax family, correctly rounded.",
+        discussion: """
+            Inputs are decimals (1, -0.1, 1e-300), C99 hex floats (0x1.8p+1), inf, -inf or nan, \
+            each rounded once (to nearest) to --format before computing. Put negative numbers \
+            after -- or anywhere: `compute -- -1 2`, `compute 1 -2`.
+
+            Examples:
+              softmax-ref compute 1 2 3 4 1 2 3
+              softmax-ref compute --function log-softmax --format f32 --json 123 456 789
+              echo '{"input":["1","2"],"format":"f16"}' | softmax-ref compute --batch
+            """)
+
+    @Option(name: .long, help: "The function: softmax, log-softmax, logsumexp, sigmoid, jacobian or cross-entropy.")
+    var function: String = "softmax"
+
+    @Option(name: .long, help: "The output format: f16, bf16, f32 or f64.")
+    var format: String = "f64"
+
+    @Option(name: .long, help: "The rounding of outputs: nearest (ties to even), down, up or toward-zero.")
+    var rounding: String = "nearest"
+
+    @Option(name: .long, help: ArgumentHelp("Inverse temperature β: any finite number (0 gives the uniform distribution).", valueName: "B"))
+    var beta: String = "1"
+
+    @Option(name: .long, help: ArgumentHelp("Base b > 0 of the exponential (default e): b^(βx).", valueName: "b"))
+    var base: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also print the exact value rounded to N significant digits (1 to 1000).", valueName: "N"))
+    var digits: Int?
+
+    @Option(name: .long, help: "Cross-entropy: the class label (0-based).")
+    var label: Int?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Cross-entropy: the target distribution, one number per logit.")
+    var target: [String] = []
+
+    @Flag(name: .long, help: "Print one JSON object instead of text.")
+    var json = false
+
+    @Flag(name: .long, help: "Read JSON-lines requests on standard input; write one JSON line per request.")
+    var batch = false
+
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The logits.", valueName: "x"))
+    var input: [String] = []
+
+    var defaults: ComputeRequest {
+        ComputeRequest(function: function, format: format, rounding: rounding, beta: beta, base: base,
+                       digits: digits, input: input, label: label, target: target.isEmpty ? nil : target)
+    }
+
+    func validate() throws {
+        if batch && !input.isEmpty { throw ValidationError("--batch reads its inputs from standard input; drop the logits from the command line") }
+        if let digits, !(1...1000).contains(digits) { throw ValidationError("--digits must be between 1 and 1000; got \(digits)") }
+        if let bad = input.first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError("unknown option '\(bad)'; see 'softmax-ref compute --help'")
+        }
+    }
+
+    func run() throws {
+        if batch {
+            BatchSession(defaults: defaults).run()
+            return
+        }
+        let response = try ReferenceResponder.respond(to: defaults)
+        if json {
+            print(response.serialized)
+        } else {
+            print(TextReport.render(response))
+        }
+        if !json, case .array(let notes)? = response["notes"] {
+            for case .string(let note) in notes { printError("note: " + note) }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import SoftmaxConformance
+import SoftmaxReference
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The exit codes of `softmax-ref`: our contract, documented in the README.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let checkFailed: Int32 = 1
+    static let badInput: Int32 = 2
+    static let internalError: Int32 = 3
+
+    /// The exit code for an error that ended a command.
+    static func code(for error: Error) -> Int32 {
+        switch error {
+        case let exit as ExitCode: return exit.rawValue
+        case is CleanExit: return success
+        case let compute as ComputeError:
+            if case .internal = compute { return internalError }
+            return badInput
+        case let reference as ReferenceError:
+            if case .precisionCapReached = reference { return internalError }
+            return badInput
+        case is ValidationError: return badInput
+        default:
+            // Parse errors from argument-parser (unknown option, bad value, missing argument).
+            let code = SoftmaxRef.exitCode(for: error)
+            if code == .success { return success }
+            return code.rawValue == 1 || code == .validationFailure ? badInput : internalError
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    var line = message
+    if !line.hasSuffix("\n") { line += "\n" }
+    fflush(nil)  // keep stdout and stderr in order when both go to one terminal
+    _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import SoftmaxConformance
+
+/// The `softmax-ref` command: the reference, its fixtures and the conformance checks.
+@main
+struct SoftmaxRef: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "softmax-ref",
+        abstract: "Correctly rounded softmax family: reference values, golden fixtures and conformance checks.",
+        discussion: """
+            Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 internal error.
+
+            Example:
+              softmax-ref compute 1 2 3 4 1 2 3
+            """,
+        version: "0.1.0",
+        subcommands: [Compute.self]
+    )
+
+    /// Runs the command, mapping errors to our exit codes rather than argument-parser's defaults.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = ExitStatus.code(for: error)
+            if code != ExitStatus.checkFailed || !(error is ExitCode) {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { printError(message) }
+            }
+            exit(withError: code == 0 ? nil : ExitCode(code))
+        }
+    }
+}
