@@ -37,8 +37,9 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision"]),
-        .testTarget(name: "SoftmaxReferenceTests", dependencies: ["SoftmaxReference", "Multiprecision"]),
+        .target(name: "_SoftmaxTestSupport", dependencies: ["Multiprecision"], path: "Tests/_SoftmaxTestSupport"),
+        .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision", "_SoftmaxTestSupport"]),
+        .testTarget(name: "SoftmaxReferenceTests", dependencies: ["SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport"]),
         .testTarget(name: "SoftmaxKernelsTests", dependencies: ["SoftmaxKernels"]),
         .testTarget(name: "SoftmaxConformanceTests", dependencies: ["SoftmaxConformance", "SoftmaxReference", "Multiprecision"]),
         .testTarget(name: "SoftmaxRefCLITests", dependencies: ["softmax-ref"]),
