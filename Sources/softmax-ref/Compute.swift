@@ -32,10 +32,10 @@ struct Compute: ParsableCommand {
     @Option(name: .long, help: "The rounding of outputs: nearest (ties to even), down, up or toward-zero.")
     var rounding: String = "nearest"
 
-    @Option(name: .long, help: ArgumentHelp("Inverse temperature β: any finite number (0 gives the uniform distribution).", valueName: "B"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Inverse temperature β: any finite number (0 gives the uniform distribution).", valueName: "B"))
     var beta: String = "1"
 
-    @Option(name: .long, help: ArgumentHelp("Base b > 0 of the exponential (default e): b^(βx).", valueName: "b"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Base b > 0 of the exponential (default e): b^(βx).", valueName: "b"))
     var base: String?
 
     @Option(name: .long, help: ArgumentHelp("Also print the exact value rounded to N significant digits (1 to 1000).", valueName: "N"))
@@ -44,8 +44,8 @@ struct Compute: ParsableCommand {
     @Option(name: .long, help: "Cross-entropy: the class label (0-based).")
     var label: Int?
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Cross-entropy: the target distribution, one number per logit.")
-    var target: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Cross-entropy: the target distribution, comma-separated, one number per logit.", valueName: "q1,q2,..."))
+    var target: String?
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
@@ -54,11 +54,20 @@ struct Compute: ParsableCommand {
     var batch = false
 
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The logits.", valueName: "x"))
-    var input: [String] = []
+    var arguments: [String] = []
+
+    /// The logits: the arguments without a `--` separator.
+    var input: [String] {
+        guard let separator = arguments.firstIndex(of: "--") else { return arguments }
+        var rest = arguments
+        rest.remove(at: separator)
+        return rest
+    }
 
     var defaults: ComputeRequest {
         ComputeRequest(function: function, format: format, rounding: rounding, beta: beta, base: base,
-                       digits: digits, input: input, label: label, target: target.isEmpty ? nil : target)
+                       digits: digits, input: input, label: label,
+                       target: target.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
     }
 
     func validate() throws {

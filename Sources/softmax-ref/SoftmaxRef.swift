@@ -24,11 +24,14 @@ struct SoftmaxRef: ParsableCommand {
             try command.run()
         } catch {
             let code = ExitStatus.code(for: error)
-            if code != ExitStatus.checkFailed || !(error is ExitCode) {
+            // Help and --version: argument-parser prints them to standard output itself.
+            if code == ExitStatus.success { exit(withError: error) }
+            // A command that already printed its report throws a bare ExitCode: nothing to add.
+            if !(error is ExitCode) {
                 let message = fullMessage(for: error)
                 if !message.isEmpty { printError(message) }
             }
-            exit(withError: code == 0 ? nil : ExitCode(code))
+            exit(withError: ExitCode(code))
         }
     }
 }

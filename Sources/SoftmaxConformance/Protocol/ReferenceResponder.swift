@@ -60,7 +60,7 @@ public enum ReferenceResponder {
             "beta": .string(beta.hexString),
             "base": base.map { .string($0.hexString) },
             "digits": request.digits.map { .number(String($0)) },
-            "label": request.label.map { .number(String($0)) },
+            "label": referenceRequest.label.map { .number(String($0)) },
             "target": target.map { .strings($0.map(\.hexString)) },
             "input": .strings(input.map(\.hexString)),
             "output": shaped.0,
