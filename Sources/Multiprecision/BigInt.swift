@@ -24,6 +24,23 @@ public struct BigInt: Sendable {
         cgmp_set_ui(storage.raw, UInt(value))
     }
 
+    /// The integer `value`.
+    public init(_ value: UInt128) {
+        storage = MPZStorage()
+        cgmp_set_ui(storage.raw, UInt(truncatingIfNeeded: value >> 64))
+        cgmp_mul_2exp(storage.raw, storage.raw, 64)
+        cgmp_add_ui(storage.raw, storage.raw, UInt(truncatingIfNeeded: value))
+    }
+
+    /// The low 128 bits of the two's-complement representation (the value modulo 2^128).
+    public var truncatedUInt128: UInt128 {
+        let m = magnitude
+        let low = UInt128(m.lowWordOfMagnitude)
+        let high = UInt128(m.shiftedRight(by: 64, rounding: .floor).lowWordOfMagnitude)
+        let modulus = (high << 64) | low
+        return isNegative ? 0 &- modulus : modulus
+    }
+
     /// Parses an optionally signed run of decimal digits; nil if `text` is anything else.
     public init?(_ text: String, radix: Int = 10) {
         var body = Substring(text)

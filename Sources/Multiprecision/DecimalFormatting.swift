@@ -88,7 +88,19 @@ extension Rational {
 extension FloatValue {
     /// The shortest decimal that reads back (round to nearest) as this value, the nearest to it when
     /// several have that length; "inf", "-inf", "nan" for specials.
+    ///
+    /// binary64 and binary32 use the standard library's shortest-and-closest digits (exact, and fast);
+    /// the 16-bit formats search with exact rationals.
     public var shortestDecimal: String {
+        switch format {
+        case .binary64 where isFinite && !isZero: return DecimalDigits(swiftDescription: Double(bitPattern: bits).description).description
+        case .binary32 where isFinite && !isZero: return DecimalDigits(swiftDescription: Float(bitPattern: UInt32(bits)).description).description
+        default: return shortestDecimalBySearch
+        }
+    }
+
+    /// ``shortestDecimal`` by an exact search over digit counts (any format).
+    var shortestDecimalBySearch: String {
         if isNaN { return "nan" }
         if isInfinite { return isSignMinus ? "-inf" : "inf" }
         if isZero { return isSignMinus ? "-0" : "0" }
@@ -107,7 +119,12 @@ extension FloatValue {
                 let v = d.rational
                 return inclusive ? (low <= v && v <= high) : (low < v && v < high)
             }
-            if let best = candidates.min(by: { ($0.rational - x).magnitude < ($1.rational - x).magnitude }) {
+            // Nearest to x; on a tie, the even last digit (as Python's repr and Swift do).
+            func key(_ d: DecimalDigits) -> (Rational, Bool) { ((d.rational - x).magnitude, d.digits.last.map { "13579".contains($0) } ?? false) }
+            if let best = candidates.min(by: { a, b in
+                let (ka, kb) = (key(a), key(b))
+                return ka.0 != kb.0 ? ka.0 < kb.0 : (!ka.1 && kb.1)
+            }) {
                 let digits = best.trimmed
                 return DecimalDigits(negative: isSignMinus, digits: digits.digits, exponent: digits.exponent).description
             }
@@ -131,6 +148,26 @@ extension Rational {
 }
 
 extension DecimalDigits {
+    /// Reads the digits and exponent of a finite, non-zero Swift `description` ("0.0236", "1e-05",
+    /// "1.5e+300", "123.0").
+    init(swiftDescription text: String) {
+        var body = Substring(text)
+        let negative = body.first == "-"
+        if negative { body = body.dropFirst() }
+        var exponent = 0
+        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(body[body.index(after: e)...].filter { $0 != "+" })!
+            body = body[..<e]
+        }
+        let point = body.firstIndex(of: ".") ?? body.endIndex
+        let integerDigits = body.distance(from: body.startIndex, to: point)
+        let all = body.filter { $0 != "." }
+        let leadingZeros = all.prefix(while: { $0 == "0" }).count
+        var digits = String(all.dropFirst(leadingZeros))
+        while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }
+        self.init(negative: negative, digits: digits, exponent: integerDigits - 1 - leadingZeros + exponent)
+    }
+
     /// The exact value.
     public var rational: Rational {
         let magnitude = Rational(BigInt(digits)!) * Rational.powerOfTen(exponent - (digits.count - 1))

@@ -9,6 +9,8 @@ public enum NumberLiteral: Sendable, Equatable {
     case infinity(negative: Bool)
     /// A finite value; `negative` keeps the sign of a zero ("-0").
     case finite(Rational, negative: Bool)
+    /// A finite value written in binary (a hex float), kept as a dyadic so no rational is built.
+    case binary(Dyadic, negative: Bool)
     /// |value| > 10^400 (`huge`) or 0 < |value| < 10^-400: beyond every format here.
     case beyondRange(negative: Bool, huge: Bool)
 
@@ -78,8 +80,7 @@ public enum NumberLiteral: Sendable, Equatable {
         let log2 = significand.bitWidth - 1 + binaryExponent
         if log2 > 4 * hugeDecimalExponent { return .beyondRange(negative: negative, huge: true) }
         if log2 < -4 * hugeDecimalExponent { return .beyondRange(negative: negative, huge: false) }
-        let value = Rational(Dyadic(mantissa: significand, exponent: binaryExponent))
-        return .finite(negative ? -value : value, negative: negative)
+        return .binary(Dyadic(mantissa: negative ? -significand : significand, exponent: binaryExponent), negative: negative)
     }
 
     /// Splits at the exponent marker; nil exponent when absent.
@@ -140,6 +141,12 @@ extension FloatFormat {
             let v = round(r, rule)
             let exact = v.dyadic.map { Rational($0) == r } ?? false
             let overflowed = v.isInfinite || (!exact && v.dyadic.map { $0.magnitude == greatestFiniteMagnitude } == true && r.magnitude > Rational(greatestFiniteMagnitude))
+            return (v, !exact, overflowed)
+        case .binary(let d, let negative):
+            if d.isZero { return (.zero(self, negative: negative), false, false) }
+            let v = round(d, rule)
+            let exact = v.dyadic.map { $0 == d } ?? false
+            let overflowed = v.isInfinite || (!exact && v.dyadic.map { $0.magnitude == greatestFiniteMagnitude } == true && d.magnitude > greatestFiniteMagnitude)
             return (v, !exact, overflowed)
         case .beyondRange(let negative, let huge):
             let stand = huge ? Dyadic.powerOfTwo(1 << 20) : Dyadic.zero

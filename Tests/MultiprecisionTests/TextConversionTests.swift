@@ -1,4 +1,4 @@
-import Multiprecision
+@testable import Multiprecision
 import Testing
 import _SoftmaxTestSupport
 
@@ -41,11 +41,13 @@ import _SoftmaxTestSupport
             let d = Double(bitPattern: rng.next())
             guard d.isFinite, d != 0 else { continue }
             let ours = FloatValue(d).shortestDecimal
+            #expect(ours == FloatValue(d).shortestDecimalBySearch, "fast path vs search for \(d)")
             #expect(Double(ours) == d, "\(ours) for \(d)")
             #expect(significantDigits(ours) == significantDigits(d.description), "\(ours) vs \(d.description)")
             let f = Float(bitPattern: UInt32(truncatingIfNeeded: rng.next()))
             guard f.isFinite, f != 0 else { continue }
             let oursF = FloatValue(f).shortestDecimal
+            #expect(oursF == FloatValue(f).shortestDecimalBySearch, "fast path vs search for \(f)")
             #expect(Float(oursF) == f, "\(oursF) for \(f)")
             #expect(significantDigits(oursF) == significantDigits(f.description), "\(oursF) vs \(f.description)")
         }
@@ -75,7 +77,8 @@ import _SoftmaxTestSupport
         #expect(try NumberLiteral(parsing: "-0.1") == .finite(Rational(-1, 10), negative: true))
         #expect(try NumberLiteral(parsing: "1e-300") == .finite(Rational(1, BigInt.power(10, 300)), negative: false))
         #expect(try NumberLiteral(parsing: "123456789012345678901234567890") == .finite(Rational(BigInt("123456789012345678901234567890")!), negative: false))
-        #expect(try NumberLiteral(parsing: "0x1.8p+1") == .finite(Rational(3), negative: false))
+        #expect(try NumberLiteral(parsing: "0x1.8p+1") == .binary(Dyadic(3), negative: false))
+        #expect(try NumberLiteral(parsing: "-0x1p-2") == .binary(Dyadic(mantissa: -1, exponent: -2), negative: true))
         #expect(try NumberLiteral(parsing: "-inf") == .infinity(negative: true))
         #expect(try NumberLiteral(parsing: "NaN") == .nan)
         #expect(try NumberLiteral(parsing: "-0") == .finite(Rational(0), negative: true))
