@@ -46,12 +46,21 @@ public struct BigInt: Sendable {
         var body = Substring(text)
         if body.first == "+" { body = body.dropFirst() }
         let digits = body.first == "-" ? body.dropFirst() : body
-        guard !digits.isEmpty,
-              digits.allSatisfy({ $0.isASCII && $0.isHexDigit && Int(String($0), radix: radix) != nil })
+        guard (2...36).contains(radix), !digits.isEmpty, digits.utf8.allSatisfy({ BigInt.digitValue($0) < radix })
         else { return nil }
         storage = MPZStorage()
         let status = String(body).withCString { cgmp_set_str(storage.raw, $0, Int32(radix)) }
         guard status == 0 else { return nil }
+    }
+
+    /// The value of an ASCII digit or letter in radix 36, or 99 for anything else.
+    private static func digitValue(_ c: UInt8) -> Int {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(c - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): Int(c - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): Int(c - UInt8(ascii: "A")) + 10
+        default: 99
+        }
     }
 
     /// Runs `body` with a fresh result storage and wraps it.

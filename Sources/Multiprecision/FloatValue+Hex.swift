@@ -5,18 +5,21 @@ extension FloatValue {
         if isNaN { return "nan" }
         if isInfinite { return isSignMinus ? "-inf" : "inf" }
         let sign = isSignMinus ? "-" : ""
-        guard let d = dyadic, !d.isZero else { return sign + "0x0p+0" }
-        let m = d.mantissa.magnitude
-        let width = m.bitWidth
-        // Value = 1.f · 2^e with f the bits of m after the leading one, padded to whole hex digits.
-        let exponent = d.exponent + width - 1
-        var fractionBits = width - 1
-        var fraction = m - BigInt(1).shiftedLeft(by: fractionBits)
-        let pad = (4 - fractionBits % 4) % 4
-        fraction = fraction.shiftedLeft(by: pad)
-        fractionBits += pad
-        var digits = fractionBits == 0 ? "" : fraction.toString(radix: 16)
-        digits = String(repeating: "0", count: max(0, fractionBits / 4 - digits.count)) + digits
+        if isZero { return sign + "0x0p+0" }
+        // Normalise the significand to 1.f with f left-aligned in whole hex digits.
+        var significand = fraction
+        var exponent: Int
+        if biasedExponent == 0 {  // subnormal: shift the leading one up to the implicit position
+            let shift = format.fractionBits - (63 - significand.leadingZeroBitCount)
+            significand = (significand << UInt64(shift)) & format.fractionMask
+            exponent = format.minExponent - shift
+        } else {
+            exponent = Int(biasedExponent) - format.maxExponent
+        }
+        let pad = (4 - format.fractionBits % 4) % 4
+        significand <<= UInt64(pad)
+        var digits = String(significand, radix: 16)
+        digits = String(repeating: "0", count: (format.fractionBits + pad) / 4 - digits.count) + digits
         while digits.hasSuffix("0") { digits.removeLast() }
         let body = digits.isEmpty ? "0x1" : "0x1." + digits
         return sign + body + "p" + (exponent >= 0 ? "+" : "") + String(exponent)

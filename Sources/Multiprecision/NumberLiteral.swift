@@ -39,10 +39,14 @@ public enum NumberLiteral: Sendable, Equatable {
             negative = first == "-"
             body = body.dropFirst()
         }
+        let utf8 = body.utf8
+        if utf8.count >= 2, utf8.first == UInt8(ascii: "0"),
+           utf8[utf8.index(after: utf8.startIndex)] | 0x20 == UInt8(ascii: "x") {
+            return parseHex(body.dropFirst(2), negative: negative)
+        }
         let lower = body.lowercased()
         if lower == "inf" || lower == "infinity" { return .infinity(negative: negative) }
         if lower == "nan" { return .nan }
-        if lower.hasPrefix("0x") { return parseHex(Substring(lower.dropFirst(2)), negative: negative) }
         return parseDecimal(Substring(lower), negative: negative)
     }
 
@@ -67,20 +71,64 @@ public enum NumberLiteral: Sendable, Equatable {
     }
 
     private static func parseHex(_ text: Substring, negative: Bool) -> NumberLiteral? {
-        let (mantissaText, exponentText) = split(text, at: "p")
+        // Fast path for the common spelling: at most 15 hex digits, accumulated in a machine word.
+        var word: UInt64 = 0, digitCount = 0, fractionDigits = 0
+        var seenPoint = false, seenDigit = false
+        var index = text.utf8.startIndex
+        let end = text.utf8.endIndex
+        while index < end {
+            let c = text.utf8[index]
+            if c == UInt8(ascii: ".") {
+                if seenPoint { return nil }
+                seenPoint = true
+            } else if let v = hexValue(c) {
+                seenDigit = true
+                if digitCount > 0 || v != 0 { digitCount += 1 }
+                if digitCount > 15 { return parseLongHex(text, negative: negative) }
+                word = word << 4 | UInt64(v)
+                if seenPoint { fractionDigits += 1 }
+            } else {
+                break
+            }
+            text.utf8.formIndex(after: &index)
+        }
+        guard seenDigit else { return nil }
+        var exponent = 0
+        if index < end {
+            guard text.utf8[index] | 0x20 == UInt8(ascii: "p"),
+                  let e = boundedExponent(text[text.utf8.index(after: index)...]) else { return nil }
+            exponent = e
+        }
+        return binaryLiteral(BigInt(word), exponent: exponent - 4 * fractionDigits, negative: negative)
+    }
+
+    /// Hex floats with more than 15 significant digits, through a string of digits.
+    private static func parseLongHex(_ text: Substring, negative: Bool) -> NumberLiteral? {
+        let (mantissaText, exponentText) = split(Substring(text.lowercased()), at: "p")
         guard let (digits, fractionDigits) = digitsAndPoint(mantissaText, radix: 16) else { return nil }
         var exponent = 0
         if let exponentText {
             guard let e = boundedExponent(exponentText) else { return nil }
             exponent = e
         }
-        let significand = BigInt(digits.isEmpty ? "0" : digits, radix: 16)!
+        return binaryLiteral(BigInt(digits, radix: 16)!, exponent: exponent - 4 * fractionDigits, negative: negative)
+    }
+
+    private static func binaryLiteral(_ significand: BigInt, exponent binaryExponent: Int, negative: Bool) -> NumberLiteral {
         if significand.isZero { return .finite(Rational(0), negative: negative) }
-        let binaryExponent = exponent - 4 * fractionDigits
         let log2 = significand.bitWidth - 1 + binaryExponent
         if log2 > 4 * hugeDecimalExponent { return .beyondRange(negative: negative, huge: true) }
         if log2 < -4 * hugeDecimalExponent { return .beyondRange(negative: negative, huge: false) }
         return .binary(Dyadic(mantissa: negative ? -significand : significand, exponent: binaryExponent), negative: negative)
+    }
+
+    private static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// Splits at the exponent marker; nil exponent when absent.

@@ -44,10 +44,11 @@ enum Exp {
         return DyadicInterval(lower: lo.value, upper: hi.value, lowerIsOpen: true, upperIsOpen: true)
     }
 
+    /// 0xB8AA3B295C17F0BB · 2^-63 <= 1/ln2 (1.4426950408889634...).
+    private static let inverseLn2 = Dyadic(mantissa: BigInt(UInt64(0xB8AA_3B29_5C17_F0BB)), exponent: -63)
+
     /// floor(-v / ln2) from a 64-bit under-approximation of 1/ln2 (never too large, may be one small).
     private static func estimatedLn2Multiple(of v: Dyadic) -> Int {
-        // 0xB8AA3B295C17F0BB · 2^-63 <= 1/ln2 (1.4426950408889634...).
-        let inverseLn2 = Dyadic(mantissa: BigInt("13306513097844322491")!, exponent: -63)
         let scaled = (-v) * inverseLn2
         guard let k = (scaled.exponent >= 0 ? scaled.mantissa.shiftedLeft(by: scaled.exponent)
                        : scaled.mantissa.shiftedRight(by: -scaled.exponent, rounding: .floor)).exactInt

@@ -1,14 +1,14 @@
 import Multiprecision
 
 /// e^v for moderate v < 0 in 128-bit fixed point: the first Ziv step's fast path, with no
-/// allocation in the series. Falls back (returns nil) when more than ~100 bits are asked for.
+/// allocation in the series. Falls back (returns nil) when more than 104 bits are asked for.
 ///
 /// Same algorithm and bounds as ``Exp/taylorExp(_:spread:fixedBits:)`` with F = 124 fractional
 /// bits: v = -k·ln2 + r, r in [0, 3/4), e^r < 2.2 < 4 leaves two bits of headroom in 128.
 enum FixedPointExp {
     static let fractionBits = 124
     /// The most working bits this path can deliver with its 124-bit series and its error slack.
-    static let maximumBits = 100
+    static let maximumBits = 104
 
     /// floor and ceiling of ln2·2^124.
     private static let ln2: (lower: UInt128, upper: UInt128) = {

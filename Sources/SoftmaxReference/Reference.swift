@@ -16,11 +16,11 @@ import Multiprecision
 ///     let s = try Reference.softmax(x, format: .binary64)   // 0.02364054302159139, ...
 public enum Reference {
     /// Every output of `request` correctly rounded to `format` under `rounding`.
-    /// - Complexity: O(n) series evaluations at about `format.precision + 24 + 2·log2 n` bits
+    /// - Complexity: O(n) series evaluations at about `format.precision + 12 + log2 n` bits
     ///   (O(n²) outputs for the Jacobian); each rare Ziv retry doubles the precision.
     public static func evaluate(_ request: ReferenceRequest, format: FloatFormat,
                                 rounding: FloatingPointRoundingRule = .toNearestOrEven) throws(ReferenceError) -> ReferenceResult<FloatValue> {
-        let bits = format.precision + 24 + 2 * request.input.count.bitWidthForPrecision
+        let bits = format.precision + 12 + request.input.count.bitWidthForPrecision
         let (values, gradient) = try ZivLoop.run(request.rowRequest, initialBits: bits) { (enclosure: Enclosure) -> FloatValue? in
             switch enclosure {
             case .nan: .nan(format)
@@ -35,7 +35,7 @@ public enum Reference {
     /// significant decimal digits: "nan", "inf", "-inf" for specials.
     public static func evaluate(_ request: ReferenceRequest, significantDigits digits: Int) throws(ReferenceError) -> ReferenceResult<DecimalDigits?> {
         precondition(digits >= 1, "at least one significant digit")
-        let bits = digits * 10 / 3 + 24 + 2 * request.input.count.bitWidthForPrecision
+        let bits = digits * 10 / 3 + 12 + request.input.count.bitWidthForPrecision
         let (values, gradient) = try ZivLoop.run(request.rowRequest, initialBits: bits) { enclosure -> DecimalDigits?? in
             switch enclosure {
             case .nan, .infinity: .some(nil)
