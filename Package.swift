@@ -37,7 +37,7 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .target(name: "_SoftmaxTestSupport", dependencies: ["Multiprecision"], path: "Tests/_SoftmaxTestSupport"),
+        .target(name: "_SoftmaxTestSupport", dependencies: ["Multiprecision", "SoftmaxConformance"], path: "Tests/_SoftmaxTestSupport"),
         .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision", "_SoftmaxTestSupport"]),
         .testTarget(name: "SoftmaxReferenceTests", dependencies: ["SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport"]),
         .testTarget(name: "SoftmaxKernelsTests", dependencies: ["SoftmaxKernels"]),

@@ -1,5 +1,6 @@
 import Multiprecision
 import Testing
+import SoftmaxConformance
 import _SoftmaxTestSupport
 
 @Suite struct FloatValueTests {

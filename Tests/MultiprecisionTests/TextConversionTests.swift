@@ -1,5 +1,6 @@
 @testable import Multiprecision
 import Testing
+import SoftmaxConformance
 import _SoftmaxTestSupport
 
 @Suite struct TextConversionTests {

@@ -97,3 +97,21 @@ import Testing
         #expect(text.contains("Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 internal error."))
     }
 }
+
+@Suite struct BenchCommandTests {
+    @Test("bench --reference --json prints one object per case with a rate")
+    func referenceBenchShape() throws {
+        let r = try CommandRunner.run(["bench", "--reference", "--seconds", "0.01", "--json"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 7)
+        #expect(lines.allSatisfy { $0.contains(#""bench":"reference""#) && $0.contains(#""rows_per_second":"#) })
+        #expect(lines.first?.contains(#""format":"f64","function":"softmax","n":7"#) == true)
+    }
+
+    @Test("bench without a subject is a usage error")
+    func benchNeedsSubject() throws {
+        let r = try CommandRunner.run(["bench"])
+        #expect(r.status == 2 && r.stderr.contains("choose what to measure"))
+    }
+}

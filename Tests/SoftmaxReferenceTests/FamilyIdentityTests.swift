@@ -1,6 +1,7 @@
 import Multiprecision
 import SoftmaxReference
 import Testing
+import SoftmaxConformance
 import _SoftmaxTestSupport
 
 /// Identities between members of the family that correct rounding turns into bitwise equalities.

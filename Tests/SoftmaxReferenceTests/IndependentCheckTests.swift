@@ -1,6 +1,7 @@
 import Multiprecision
 import SoftmaxReference
 import Testing
+import SoftmaxConformance
 import _SoftmaxTestSupport
 
 /// The reference against an independent computation (``IndependentExp``: exact rationals, halving

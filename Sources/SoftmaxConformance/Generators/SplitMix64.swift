@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A small, fast, seedable generator (Steele, Lea & Flood 2014) so every test run sees the same
 /// cases; `SOFTMAXREF_SEED` in the environment overrides the seed, and failures print it.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -19,10 +23,6 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 func getEnvironment(_ name: String) -> String? {
     guard let value = getenv(name) else { return nil }
