@@ -30,7 +30,8 @@ public struct FloatFormat: Hashable, Sendable, CustomStringConvertible {
     var fractionBits: Int { precision - 1 }
     var exponentMask: UInt64 { (1 << UInt64(exponentBits)) - 1 }
     var fractionMask: UInt64 { (1 << UInt64(fractionBits)) - 1 }
-    var signMask: UInt64 { 1 << UInt64(bitWidth - 1) }
+    /// The sign bit of an encoding.
+    public var signMask: UInt64 { 1 << UInt64(bitWidth - 1) }
 
     public var description: String { name }
 

@@ -6,24 +6,27 @@ enum Exp {
     /// An enclosure of e^d for an enclosure d with d.upper <= 0, at `bits` significant bits.
     ///
     /// e^0 is exactly 1; for any other rational d, e^d is irrational, so the lower end is open.
-    static func ofNonPositive(_ d: DyadicInterval, bits: Int) -> DyadicInterval {
+    static func ofNonPositive(_ d: DyadicInterval, bits: Int, tailBits: Int) -> DyadicInterval {
         precondition(d.upper.signum <= 0, "Exp.ofNonPositive needs d <= 0")
         if d.isExact && d.lower.isZero { return DyadicInterval(exactly: .one) }
-        let low = point(d.lower, bits: bits)
+        let low = point(d.lower, bits: bits, tailBits: tailBits)
         let upperIsExactOne = d.upper.isZero && !d.upperIsOpen
-        let high = d.lower == d.upper ? low : (upperIsExactOne ? nil : point(d.upper, bits: bits))
+        let high = d.lower == d.upper ? low : (upperIsExactOne ? nil : point(d.upper, bits: bits, tailBits: tailBits))
         return DyadicInterval(
             lower: low.lower, upper: high?.upper ?? .one,
             lowerIsOpen: true, upperIsOpen: !upperIsExactOne)
     }
 
-    /// A working-precision threshold below which e^v is bounded instead of evaluated.
-    static func farTailBits(_ bits: Int) -> Int { max(1200, 2 * bits) }
+    /// The far-tail threshold for binary results: 2^-1200 is below half of every format's least
+    /// subnormal, so bounding e^v by it decides every rounding.
+    static let binaryTailBits = 1200
 
     /// An enclosure of e^v for one dyadic v < 0.
-    static func point(_ v: Dyadic, bits: Int) -> DyadicInterval {
-        // Far tail: for v < -T, 0 < e^v < e^-T < 2^-T. Never run a series for v = -1e308.
-        let tail = farTailBits(bits)
+    ///
+    /// Far tail: for v < -T, 0 < e^v < e^-T < 2^-T with T = max(tailBits, 2·bits); never run a
+    /// series for v = -1e308. Decimal output asks for a larger T so that tiny values get digits.
+    static func point(_ v: Dyadic, bits: Int, tailBits: Int) -> DyadicInterval {
+        let tail = max(tailBits, 2 * bits)
         if v < Dyadic(-tail) {
             return DyadicInterval(lower: .zero, upper: .powerOfTwo(-tail), lowerIsOpen: true, upperIsOpen: true)
         }

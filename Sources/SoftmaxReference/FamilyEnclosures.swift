@@ -7,6 +7,8 @@ struct RowRequest {
     let scale: LogitScale
     let label: Int?
     let target: [Dyadic]?
+    /// Below e^-tailBits an exponential is bounded, not evaluated (see ``Exp/point(_:bits:tailBits:)``).
+    var tailBits = Exp.binaryTailBits
 }
 
 /// The outputs of one request, as enclosures at one working precision.
@@ -35,7 +37,7 @@ extension RowRequest {
         case .empty, .nan, .allNegativeInfinity: nil
         case .positiveInfinities(let p): Distribution(count: x.count, positiveInfinities: p, bits: bits)
         case .finite(let indices, let values):
-            Distribution(count: x.count, indices: indices, weights: Weights(logits: values, scale: scale, bits: bits))
+            Distribution(count: x.count, indices: indices, weights: Weights(logits: values, scale: scale, bits: bits, tailBits: tailBits))
         }
     }
 
@@ -59,7 +61,7 @@ extension RowRequest {
             let members = Set(p)
             return x.indices.map { members.contains($0) ? .interval(share) : .infinity(negative: true) }
         case .finite(let indices, let values):
-            let w = Weights(logits: values, scale: scale, bits: bits)
+            let w = Weights(logits: values, scale: scale, bits: bits, tailBits: tailBits)
             let partition = w.logPartition()
             var out = Array(repeating: Enclosure.infinity(negative: true), count: x.count)
             for (j, i) in indices.enumerated() {
@@ -75,7 +77,7 @@ extension RowRequest {
         case .nan: return .nan
         case .positiveInfinities: return .infinity(negative: false)
         case .finite(_, let values):
-            let w = Weights(logits: values, scale: scale, bits: bits)
+            let w = Weights(logits: values, scale: scale, bits: bits, tailBits: tailBits)
             let top = scale.times(values[w.reference], bits: bits + 8)
             return .interval(top.adding(w.logPartition(), bits: bits))
         }

@@ -32,20 +32,25 @@ public enum Reference {
     }
 
     /// Every output of `request` correctly rounded (to nearest, ties to even) to `digits`
-    /// significant decimal digits: "nan", "inf", "-inf" for specials.
-    public static func evaluate(_ request: ReferenceRequest, significantDigits digits: Int) throws(ReferenceError) -> ReferenceResult<DecimalDigits?> {
+    /// significant decimal digits, as text: "nan", "inf", "-inf" for specials, and a bound such as
+    /// "<1e-39456" for a value too small for its digits to be computed (below e^-131072).
+    public static func evaluate(_ request: ReferenceRequest, significantDigits digits: Int) throws(ReferenceError) -> ReferenceResult<String> {
         precondition(digits >= 1, "at least one significant digit")
         let bits = digits * 10 / 3 + 12 + request.input.count.bitWidthForPrecision
-        let (values, gradient) = try ZivLoop.run(request.rowRequest, initialBits: bits) { enclosure -> DecimalDigits?? in
+        var row = request.rowRequest
+        row.tailBits = decimalTailBits
+        let (values, gradient) = try ZivLoop.run(row, initialBits: bits) { (enclosure: Enclosure) -> String? in
             switch enclosure {
-            case .nan, .infinity: .some(nil)
-            case .interval(let i):
-                if i.isExact && i.lower.isZero { .some(DecimalDigits(negative: false, digits: "0", exponent: 0)) }
-                else { decide(i, digits: digits) }
+            case .nan: "nan"
+            case .infinity(let negative): negative ? "-inf" : "inf"
+            case .interval(let i): decide(i, digits: digits)
             }
         }
         return ReferenceResult(values: values, gradient: gradient)
     }
+
+    /// The far-tail threshold for decimal output: values above e^-131072 (about 1e-56924) get digits.
+    static let decimalTailBits = 1 << 17
 
     /// Enclosures of every output of `request` at `bits` bits of working precision, for callers
     /// that measure errors against the exact value (in ulps) rather than against a rounding.
@@ -54,12 +59,20 @@ public enum Reference {
         return ReferenceResult(values: outputs.values, gradient: outputs.gradient)
     }
 
-    private static func decide(_ i: DyadicInterval, digits: Int) -> DecimalDigits?? {
+    private static func decide(_ i: DyadicInterval, digits: Int) -> String? {
+        if i.isExact && i.lower.isZero { return "0" }
+        // A far-tail bound (0, u] or [-u, 0): no digits exist to compute, so report the bound.
+        let farTail = Dyadic.powerOfTwo(-decimalTailBits / 2)
+        if i.lower.isZero && i.lowerIsOpen && i.upper < farTail { return "<" + decimalBound(i.upper) }
+        if i.upper.isZero && i.upperIsOpen && -i.lower < farTail { return ">-" + decimalBound(-i.lower) }
         let lo = Rational(i.lower).decimalDigits(significant: digits, nudge: i.lowerIsOpen ? .above : .exact)
         let hi = Rational(i.upper).decimalDigits(significant: digits, nudge: i.upperIsOpen ? .below : .exact)
         guard let lo, let hi, lo == hi else { return nil }
-        return .some(lo)
+        return lo.description
     }
+
+    /// 10^k for the least k with u < 10^k, as "1e<k>".
+    private static func decimalBound(_ u: Dyadic) -> String { "1e\(Rational(u).floorLog10 + 1)" }
 }
 
 extension Int {

@@ -20,7 +20,7 @@ struct Weights {
     /// Enclosures of d_i = t_i - t_r <= 0.
     let exponents: [DyadicInterval]
 
-    init(logits x: [Dyadic], scale: LogitScale, bits: Int) {
+    init(logits x: [Dyadic], scale: LogitScale, bits: Int, tailBits: Int) {
         precondition(!x.isEmpty, "weights of an empty row")
         self.bits = bits
         let sign = scale.signum
@@ -34,7 +34,7 @@ struct Weights {
         if let exact = Weights.exactPowers(gaps: gaps, scale: scale) {
             weights = exact.map { DyadicInterval(exactly: $0) }
         } else {
-            weights = exponents.map { Exp.ofNonPositive($0, bits: bits + 8) }
+            weights = exponents.map { Exp.ofNonPositive($0, bits: bits + 8, tailBits: tailBits) }
         }
         var othersSum = DyadicInterval(exactly: .zero)
         for i in weights.indices where i != r { othersSum = othersSum.adding(weights[i], bits: bits + 8) }

@@ -30,7 +30,7 @@ import Testing
     func scaleNonInvariance() throws {
         let x = Self.doubles([0.1, 0.2, 0.3, 0.4, 0.1, 0.2, 0.3])
         let request = try ReferenceRequest(.softmax, input: x)
-        let digits = try Reference.evaluate(request, significantDigits: 3).values.map { $0!.description }
+        let digits = try Reference.evaluate(request, significantDigits: 3).values
         #expect(digits == ["0.125", "0.138", "0.153", "0.169", "0.125", "0.138", "0.153"])
         // "0.169 is smaller than 0.475 and even than 0.4/1.6 = 0.25".
         let s = try Reference.softmax(x, format: .binary64)
@@ -60,7 +60,7 @@ import Testing
     func overflowExample() throws {
         let x = Self.doubles([123, 456, 789])
         let request = try ReferenceRequest(.softmax, input: x)
-        let digits = try Reference.evaluate(request, significantDigits: 3).values.map { $0!.description }
+        let digits = try Reference.evaluate(request, significantDigits: 3).values
         #expect(digits == ["5.75e-290", "2.40e-145", "1.00"])
         let s = try Reference.softmax(x, format: .binary64)
         #expect(s.allSatisfy { $0.isFinite })

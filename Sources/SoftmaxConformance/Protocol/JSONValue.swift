@@ -60,6 +60,49 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Indented JSON (two spaces, keys sorted, arrays of scalars on one line, a final newline):
+    /// stable bytes for files that people diff.
+    public var prettySerialized: String {
+        var out = ""
+        writePretty(to: &out, indent: "")
+        return out + "\n"
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+
+    private func writePretty(to out: inout String, indent: String) {
+        switch self {
+        case .array(let items) where items.isEmpty || items.allSatisfy(\.isScalar):
+            write(to: &out)
+        case .array(let items):
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += indent + "  "
+                item.writePretty(to: &out, indent: indent + "  ")
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += indent + "]"
+        case .object(let members) where !members.isEmpty:
+            out += "{\n"
+            let sorted = members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })
+            for (i, (key, value)) in sorted.enumerated() {
+                out += indent + "  "
+                JSONValue.writeString(key, to: &out)
+                out += ": "
+                value.writePretty(to: &out, indent: indent + "  ")
+                out += i + 1 < sorted.count ? ",\n" : "\n"
+            }
+            out += indent + "}"
+        default:
+            write(to: &out)
+        }
+    }
+
     private static func writeString(_ s: String, to out: inout String) {
         out += "\""
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {

@@ -31,7 +31,7 @@ public enum ReferenceResponder {
         }
         let referenceRequest: ReferenceRequest
         let result: ReferenceResult<FloatValue>
-        var exact: ReferenceResult<DecimalDigits?>?
+        var exact: ReferenceResult<String>?
         do {
             referenceRequest = try ReferenceRequest(function, input: input, beta: beta, base: base, label: request.label, target: target)
         } catch {
@@ -43,9 +43,8 @@ public enum ReferenceResponder {
         } catch {
             throw .internal(error.description)
         }
-        func decimals(_ values: [FloatValue], _ exactValues: [DecimalDigits?]?) -> [String] {
-            guard let exactValues else { return values.map(\.shortestDecimal) }
-            return zip(values, exactValues).map { value, digits in digits?.description ?? value.shortestDecimal }
+        func decimals(_ values: [FloatValue], _ exactValues: [String]?) -> [String] {
+            exactValues ?? values.map(\.shortestDecimal)
         }
         let hex = result.values.map(\.hexString)
         let dec = decimals(result.values, exact?.values)

@@ -1,0 +1,53 @@
+import Multiprecision
+import SoftmaxReference
+
+/// One golden case as a maintainer writes it: the question, where it comes from, and any values
+/// a source printed. ``FixtureGenerator`` turns it into correctly rounded results for every format.
+public struct FixtureDefinition: Sendable {
+    public let id: String
+    public let function: ReferenceFunction
+    public let description: String
+    /// Where the case comes from, e.g. "seed 002: the Wikipedia example".
+    public let source: String
+    /// The logits as written (decimal or hex); the row is this list repeated `repeatCount` times.
+    public let input: [String]
+    public var repeatCount = 1
+    public var beta = "1"
+    public var base: String?
+    public var label: Int?
+    public var target: [String]?
+    /// The tensor shape the row was flattened from, when a source speaks of one (e.g. [2, 2]).
+    public var shape: [Int]?
+    public var printed: [PrintedValues] = []
+
+    public init(_ id: String, _ function: ReferenceFunction, _ description: String, source: String, input: [String]) {
+        self.id = id
+        self.function = function
+        self.description = description
+        self.source = source
+        self.input = input
+    }
+}
+
+/// Values a source printed for a case, compared in the fixture with the correctly rounded ones.
+public struct PrintedValues: Sendable {
+    /// Who printed them, e.g. "NumPy, naive exp/sum (seed 004)".
+    public let by: String
+    /// The format the printer computed in; distances are counted in its ulps.
+    public let format: FloatFormat
+    public let values: [String]
+
+    public init(by: String, format: FloatFormat, values: [String]) {
+        self.by = by
+        self.format = format
+        self.values = values
+    }
+}
+
+extension FixtureDefinition {
+    func with(_ change: (inout FixtureDefinition) -> Void) -> FixtureDefinition {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Multiprecision
+import SoftmaxConformance
+import SoftmaxReference
+import Testing
+import _SoftmaxTestSupport
+
+/// The committed fixtures: reproducible, valid against the schema, and right.
+@Suite struct FixtureTests {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static func text(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: directory.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    @Test("The committed fixtures are byte for byte what the generator writes")
+    func committedFixturesAreCurrent() throws {
+        let differences = try FixtureFiles.check(in: Self.directory)
+        #expect(differences.isEmpty, "\(differences.map(\.description))")
+    }
+
+    @Test("Every fixture file validates against Fixtures/schema.json")
+    func schemaValidation() throws {
+        let schema = JSONSchemaSubset(try JSONParser.parse(try Self.text("schema.json")))
+        for function in ReferenceFunction.allCases {
+            let name = FixtureGenerator.fileName(function)
+            let violations = schema.violations(of: try JSONParser.parse(try Self.text(name)))
+            #expect(violations.isEmpty, "\(name): \(violations.prefix(5))")
+        }
+    }
+
+    @Test("The schema subset validator has teeth: a bad hex string and a stray key are reported")
+    func validatorTeeth() throws {
+        let schema = JSONSchemaSubset(try JSONParser.parse(try Self.text("schema.json")))
+        var text = try Self.text("sigmoid.json")
+        text = text.replacingOccurrences(of: "\"nearest\": [\"0x", with: "\"nearest\": [\"1x")
+        text = text.replacingOccurrences(of: "\"source\":", with: "\"colour\": \"red\", \"source\":")
+        let violations = schema.violations(of: try JSONParser.parse(text))
+        #expect(violations.contains { $0.contains("does not match") })
+        #expect(violations.contains { $0.contains("unexpected key colour") })
+    }
+
+    @Test("Every fixture case, read back by the loader, is what the reference computes in every mode")
+    func fixturesAgreeWithTheReference() throws {
+        var count = 0
+        for function in ReferenceFunction.allCases {
+            let name = FixtureGenerator.fileName(function)
+            for fixture in try FixtureLoader.cases(in: try Self.text(name), file: name) where fixture.input.count <= 100 {
+                for (rule, expected) in fixture.outputs {
+                    let result = try Reference.evaluate(try fixture.request(), format: fixture.format, rounding: rule)
+                    #expect(fixture.stored(result) == expected, "\(fixture) \(rule)")
+                }
+                count += 1
+            }
+        }
+        #expect(count > 250)
+    }
+
+    @Test("Changing one digit of a committed fixture makes the check fail, naming the file and the case")
+    func checkHasTeeth() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("fixtures-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // seed000-link's f32 σ(-1) = 0x1.136562p-2 becomes 0x1.136563p-2.
+        let file = scratch.appendingPathComponent("sigmoid.json")
+        let original = try Self.text("sigmoid.json")
+        let edited = original.replacingOccurrences(of: "0x1.136562p-2", with: "0x1.136563p-2")
+        #expect(edited != original)
+        try Data(edited.utf8).write(to: file)
+        let differences = try FixtureFiles.check(in: scratch, families: [.sigmoid])
+        #expect(differences.map(\.file) == ["sigmoid.json"])
+        #expect(differences.first?.cases == ["seed000-link"])
+        // Regenerating repairs it.
+        try FixtureFiles.generate(in: scratch, families: [.sigmoid])
+        #expect(try FixtureFiles.check(in: scratch, families: [.sigmoid]).isEmpty)
+    }
+
+    @Test("Every seed example is a fixture by name")
+    func seedExamplesArePresent() {
+        let ids = Set(FixtureCatalog.all.map { "\($0.function.rawValue)/\($0.id)" })
+        for id in ["softmax/seed002-wikipedia", "softmax/seed002-scale-not-invariant", "softmax/seed002-whole-tensor",
+                   "softmax/seed003-order-preserved", "softmax/seed003-overflow", "softmax/seed004-tensorflow",
+                   "sigmoid/seed000-link", "jacobian/seed003-small", "cross-entropy/seed004-fused-label", "log-softmax/seed003-dominant"] {
+            #expect(ids.contains(id), "\(id)")
+        }
+    }
+}
