@@ -77,6 +77,12 @@ import _SoftmaxTestSupport
         #expect(try FixtureFiles.check(in: scratch, families: [.sigmoid]).isEmpty)
     }
 
+    @Test("Fixtures/README.md shows check_numpy.py verbatim (CI runs that script)")
+    func readmeExampleIsTheScript() throws {
+        let script = try Self.text("check_numpy.py")
+        #expect(try Self.text("README.md").contains(script))
+    }
+
     @Test("Every seed example is a fixture by name")
     func seedExamplesArePresent() {
         let ids = Set(FixtureCatalog.all.map { "\($0.function.rawValue)/\($0.id)" })
