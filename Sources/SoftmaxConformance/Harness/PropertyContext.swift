@@ -1,0 +1,99 @@
+import Multiprecision
+import SoftmaxReference
+
+/// What a property may ask while checking one case: the implementation's answers, the exact
+/// values from the reference, and the profile's per-element bound.
+public struct PropertyContext: Sendable {
+    public let implementation: any Implementation
+    public let profile: Profile
+
+    public init(implementation: any Implementation, profile: Profile) {
+        self.implementation = implementation
+        self.profile = profile
+    }
+
+    /// Why a property could not use an answer.
+    public enum Refusal: Error {
+        case unsupported
+        case failed(String)
+    }
+
+    /// The implementation's outputs for `request`.
+    public func outputs(_ request: ImplementationRequest) throws(Refusal) -> [FloatValue] {
+        switch implementation.evaluate(request) {
+        case .values(let v): return v
+        case .unsupported: throw .unsupported
+        case .failure(let reason): throw .failed(reason)
+        }
+    }
+
+    /// Enclosures of the exact outputs, tight to about 2^-40 ulp.
+    public func exact(_ request: ImplementationRequest) -> [Enclosure] {
+        guard let r = try? ReferenceRequest(request.function, input: request.input, beta: request.beta,
+                                            label: request.label, target: request.target) else {
+            return Array(repeating: .nan, count: request.input.count)
+        }
+        let result = Reference.enclosures(r, bits: request.format.precision + 40 + request.input.count.bitWidth)
+        return result.values + (result.gradient ?? [])
+    }
+
+    /// The per-element bound for `function`, in ulps.
+    public func bound(_ function: ReferenceFunction) -> Double { profile.ulps(for: function) }
+
+    /// The bound as an exact dyadic multiple of each value's ulp: u·ulp(max(|a|, |b|)).
+    public func tolerance(_ function: ReferenceFunction, around values: FloatValue...) -> Dyadic {
+        let magnitude = values.compactMap { $0.dyadic?.magnitude }.max() ?? .zero
+        let ulp = Dyadic.powerOfTwo(UlpError.ulpExponent(of: magnitude, values[0].format))
+        return Dyadic(mantissa: BigInt(Int(bound(function) * 1024)), exponent: -10) * ulp
+    }
+}
+
+/// The outcome of one property on one case.
+public enum Verdict: Sendable, Equatable {
+    /// Held; the largest error in ulps seen (0 when the property measures none).
+    case pass(maxUlp: Double)
+    case fail(reason: String, maxUlp: Double)
+    /// Did not apply (an unsupported function, or a case the property has nothing to say about).
+    case skip(String)
+
+    public var failed: Bool { if case .fail = self { true } else { false } }
+    public var maxUlp: Double {
+        switch self {
+        case .pass(let u), .fail(_, let u): u
+        case .skip: 0
+        }
+    }
+}
+
+/// A named mathematical invariant of the softmax family, checked on generated cases.
+public protocol ConformanceProperty: Sendable {
+    /// The name used by `--property` and in reports, e.g. "sum-to-one".
+    var name: String { get }
+    /// What is asserted, in one sentence.
+    var statement: String { get }
+    /// Why it holds and how its tolerance follows from the per-element bound.
+    var rationale: String { get }
+    /// The generator families that exercise it.
+    var families: [RowGenerator.Family] { get }
+    /// Checks one case.
+    func check(_ c: CheckCase, _ context: PropertyContext) -> Verdict
+}
+
+extension ConformanceProperty {
+    public var families: [RowGenerator.Family] { RowGenerator.Family.allCases.filter { $0 != .masked } }
+
+    /// Runs `body`, turning an unsupported answer into a skip and an implementation failure into a failure.
+    func guarded(_ body: () throws(PropertyContext.Refusal) -> Verdict) -> Verdict {
+        do { return try body() } catch {
+            switch error {
+            case .unsupported: return .skip("unsupported")
+            case .failed(let reason): return .fail(reason: "the implementation failed: \(reason)", maxUlp: .infinity)
+            }
+        }
+    }
+}
+
+extension Array where Element == FloatValue {
+    /// The exact sum of the finite values.
+    var exactSum: Dyadic { compactMap(\.dyadic).reduce(Dyadic.zero, +) }
+}

@@ -1,0 +1,49 @@
+import Multiprecision
+import SoftmaxReference
+
+/// Every output is within the profile's bound of the exact value (equal to the correctly rounded
+/// value under `strict`).
+public struct CloseToReference: ConformanceProperty {
+    public let function: ReferenceFunction
+    public init(_ function: ReferenceFunction) { self.function = function }
+
+    public var name: String { "close-to-reference/\(function.rawValue)" }
+    public var statement: String { "each \(function.rawValue) output is within the bound of the exact value" }
+    public let rationale = "The reference encloses the exact value to 2^-40 ulp; the error is measured with exact rationals. Under strict, outputs must equal the correctly rounded values."
+
+    public func check(_ c: CheckCase, _ context: PropertyContext) -> Verdict {
+        guarded { () throws(PropertyContext.Refusal) in
+            let request = request(for: c)
+            let outputs = try context.outputs(request)
+            let exact = context.exact(request)
+            guard outputs.count == exact.count else {
+                return .fail(reason: "expected \(exact.count) outputs, got \(outputs.count)", maxUlp: .infinity)
+            }
+            let errors = zip(outputs, exact).map { UlpError.of($0, from: $1) }
+            let worst = errors.max() ?? 0
+            if context.profile == .strict {
+                let rounded = ReferenceImplementation().evaluate(request)
+                if case .values(let expected) = rounded, let i = outputs.indices.first(where: { !Self.same(outputs[$0], expected[$0]) }) {
+                    return .fail(reason: "output \(i) is \(outputs[i].hexString), correctly rounded is \(expected[i].hexString)", maxUlp: worst)
+                }
+                return .pass(maxUlp: worst)
+            }
+            if let i = errors.firstIndex(where: { !($0 <= context.bound(function)) }) {
+                return .fail(reason: "output \(i) is \(outputs[i].hexString), \(errors[i]) ulp from the exact value (bound \(context.bound(function)))", maxUlp: worst)
+            }
+            return .pass(maxUlp: worst)
+        }
+    }
+
+    /// Equal values (any two NaNs are the same; ±0 are the same).
+    static func same(_ a: FloatValue, _ b: FloatValue) -> Bool {
+        a == b || (a.isNaN && b.isNaN) || (a.isZero && b.isZero)
+    }
+
+    func request(for c: CheckCase) -> ImplementationRequest {
+        switch function {
+        case .crossEntropy: ImplementationRequest(function, format: c.format, input: c.row, beta: c.beta, label: c.row.count / 2)
+        default: ImplementationRequest(function, format: c.format, input: c.row, beta: c.beta)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Multiprecision
+
+/// The "limit" policy for rows with infinite or NaN logits (see the README).
+public struct NonFinitePolicyProperty: ConformanceProperty {
+    public init() {}
+    public let name = "non-finite-policy"
+    public let statement = "−inf entries give exactly 0; k +inf entries give 1/k each (within u ulps) and 0 elsewhere; a NaN gives NaN everywhere; an all −inf row gives NaN"
+    public let rationale = "These are the limits of the finite formula (IEEE e^-inf = 0); a fully masked row has no limit."
+    public var families: [RowGenerator.Family] { [.masked, .plain, .ties] }
+
+    public func check(_ c: CheckCase, _ context: PropertyContext) -> Verdict {
+        guarded { () throws(PropertyContext.Refusal) in
+            guard !c.row.isEmpty, (c.beta.dyadic?.signum ?? 0) > 0 else { return .skip("needs a row and β > 0") }
+            let f = c.format
+            func softmax(_ row: [FloatValue]) throws(PropertyContext.Refusal) -> [FloatValue] {
+                try context.outputs(ImplementationRequest(.softmax, format: f, input: row, beta: c.beta))
+            }
+            // Masked entries.
+            let masked = try softmax(c.row)
+            for i in c.row.indices where c.row[i] == .infinity(f, negative: true) && c.row.contains(where: \.isFinite) {
+                if !(masked[i].isZero) { return .fail(reason: "masked entry \(i) gave \(masked[i].hexString), not 0", maxUlp: .infinity) }
+            }
+            // One or two +inf entries.
+            for k in 1...min(2, c.row.count) {
+                var row = c.row
+                for i in 0..<k { row[i] = .infinity(f) }
+                let s = try softmax(row)
+                let share = f.round(Rational(1, BigInt(k)), .toNearestOrEven)
+                for i in row.indices {
+                    let ok = i < k ? s[i].dyadic.map { ($0 - share.dyadic!).magnitude <= context.tolerance(.softmax, around: share) } ?? false
+                                   : s[i].isZero
+                    if !ok { return .fail(reason: "with \(k) +inf logits, output \(i) is \(s[i].hexString)", maxUlp: .infinity) }
+                }
+            }
+            // A NaN anywhere.
+            var poisoned = c.row
+            poisoned[poisoned.count - 1] = .nan(f)
+            if let i = try softmax(poisoned).firstIndex(where: { !$0.isNaN }) {
+                return .fail(reason: "a NaN logit left output \(i) a number", maxUlp: .infinity)
+            }
+            // A fully masked row.
+            if let i = try softmax(Array(repeating: .infinity(f, negative: true), count: c.row.count)).firstIndex(where: { !$0.isNaN }) {
+                return .fail(reason: "a fully masked row gave a number at \(i) (the limit policy says NaN)", maxUlp: .infinity)
+            }
+            return .pass(maxUlp: 0)
+        }
+    }
+}
+
+/// Every property, in report order.
+public enum PropertyCatalog {
+    public static let all: [any ConformanceProperty] = [
+        CloseToReference(.softmax), CloseToReference(.logSoftmax), CloseToReference(.logSumExp), CloseToReference(.sigmoid),
+        SumToOne(), TranslationInvariance(), ScaleNonInvariance(), SigmoidEquivalence(), JacobianSymmetry(),
+        LogSumExpGradient(), Range(), OrderPreservation(), PermutationEquivariance(), Singleton(),
+        LogSoftmaxConsistency(), LogSumExpBounds(), CrossEntropyGradient(), NonFinitePolicyProperty(),
+    ]
+
+    /// The property named `name`, or nil.
+    public static func named(_ name: String) -> (any ConformanceProperty)? { all.first { $0.name == name } }
+}

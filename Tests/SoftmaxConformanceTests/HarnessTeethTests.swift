@@ -1,0 +1,196 @@
+import Foundation
+import Multiprecision
+import SoftmaxConformance
+import SoftmaxReference
+import Testing
+import _SoftmaxTestSupport
+
+/// A harness without teeth is worthless: every property catches a deliberately broken kernel,
+/// and the shrunk counterexample is small where the bug allows.
+@Suite struct HarnessTeethTests {
+    struct Mutant: CustomTestStringConvertible, Sendable {
+        let kernel: DoubleKernel
+        let property: String
+        var format: FloatFormat = .binary32
+        /// The most logits a shrunk counterexample may keep (nil where the bug needs long rows).
+        var maximumShrunkLength: Int? = 3
+        var testDescription: String { "\(kernel.name) is caught by \(property)" }
+    }
+
+    static let mutants: [Mutant] = {
+        var naive = DoubleKernel(name: "naive-overflow")
+        // exp then divide without the max shift, in binary32: overflows at [123, 456, 789].
+        naive.softmax = { x, beta in
+            let e = x.map { Float(Foundation.exp(Double(Float($0 * beta)))) }
+            let sum = e.reduce(Float(0), +)
+            return e.map { Double($0 / sum) }
+        }
+        var forgetsShift = DoubleKernel(name: "max-shift-forgotten-for-one-element")
+        forgetsShift.softmax = { x, beta in
+            let m = x.map { $0 * beta }.max() ?? 0
+            let e = x.enumerated().map { i, v in Foundation.exp(v * beta - (i == 0 ? 0 : m)) }
+            let sum = e.reduce(0, +)
+            return e.map { $0 / sum }
+        }
+        var wrongSign = DoubleKernel(name: "jacobian-wrong-sign")
+        wrongSign.jacobian = { x, beta in
+            let s = DoubleKernel.maxShiftedSoftmax(x, beta)
+            return s.indices.flatMap { i in s.indices.map { j in i == j ? beta * s[i] * (1 - s[i]) : beta * s[i] * s[j] } }
+        }
+        var transposedTerm = DoubleKernel(name: "jacobian-transposed-term")
+        transposedTerm.jacobian = { x, beta in
+            let s = DoubleKernel.maxShiftedSoftmax(x, beta)
+            return s.indices.flatMap { i in s.indices.map { j in beta * s[j] * ((i == j ? 1 : 0) - s[j]) } }
+        }
+        var lseGradient = DoubleKernel(name: "logsumexp-gradient-off")
+        lseGradient.logSumExp = { x, beta in [DoubleKernel.lse(x, beta) + 0.25 * (x.first ?? 0)] }
+        var lowPrecisionSum = DoubleKernel(name: "bfloat16-accumulator")
+        // The running sum is kept in the storage format (bfloat16 here): it stalls at 256.
+        lowPrecisionSum.softmax = { x, beta in
+            let t = x.map { $0 * beta }, m = t.max() ?? 0
+            let e = t.map { Foundation.exp($0 - m) }
+            var sum = 0.0
+            for v in e { sum = DoubleKernel.round(sum + v, .bfloat16).double }
+            return e.map { $0 / sum }
+        }
+        var sigmoidNaN = DoubleKernel(name: "sigmoid-nan-for-large-negative-x")
+        sigmoidNaN.sigmoid = { x, beta in x.map { v in v * beta < -20 ? .nan : 1 / (1 + Foundation.exp(-v * beta)) } }
+        var infMinusInf = DoubleKernel(name: "plus-inf-gives-nan")
+        // x - max with max = +inf gives inf - inf = NaN instead of sharing 1 among the +inf entries.
+        infMinusInf.softmax = { x, beta in
+            let t = x.map { $0 * beta }, m = t.max() ?? 0
+            let e = t.map { Foundation.exp($0 - m) }
+            let sum = e.reduce(0, +)
+            return e.map { $0 / sum }
+        }
+        var parity = DoubleKernel(name: "depends-on-absolute-position")
+        parity.softmax = { x, beta in
+            let m = (x.map { $0 * beta }.max() ?? 0).rounded(.down)
+            let odd = m.truncatingRemainder(dividingBy: 2) != 0
+            return DoubleKernel.maxShiftedSoftmax(x, beta * (odd ? 1.01 : 1))
+        }
+        var ignoresBeta = DoubleKernel(name: "ignores-beta")
+        ignoresBeta.softmax = { x, _ in DoubleKernel.maxShiftedSoftmax(x, 1) }
+        var negative = DoubleKernel(name: "negative-output")
+        negative.softmax = { x, beta in
+            var s = DoubleKernel.maxShiftedSoftmax(x, beta)
+            if !s.isEmpty { s[0] = -s[0] }
+            return s
+        }
+        var reversed = DoubleKernel(name: "reversed-outputs")
+        reversed.softmax = { x, beta in DoubleKernel.maxShiftedSoftmax(x, beta).reversed() }
+        var positional = DoubleKernel(name: "index-dependent-bias")
+        positional.softmax = { x, beta in
+            let s = DoubleKernel.maxShiftedSoftmax(x, beta).enumerated().map { i, v in v * (1 + 0.01 * Double(i)) }
+            let total = s.reduce(0, +)
+            return s.map { $0 / total }
+        }
+        var epsilon = DoubleKernel(name: "epsilon-in-denominator")
+        epsilon.softmax = { x, beta in
+            let t = x.map { $0 * beta }, m = t.max() ?? 0
+            let e = t.map { Foundation.exp($0 - m) }
+            let sum = e.reduce(0, +) + 1e-6
+            return e.map { $0 / sum }
+        }
+        var scaledLog = DoubleKernel(name: "log-softmax-scaled-log")
+        scaledLog.logSoftmax = { x, beta in
+            let t = x.map { $0 * beta }, m = t.max() ?? 0
+            let s = t.map { Foundation.exp($0 - m) }.reduce(0, +)
+            return t.map { $0 - m - 1.01 * Foundation.log(s) }
+        }
+        var lowLSE = DoubleKernel(name: "logsumexp-below-max")
+        lowLSE.logSumExp = { x, beta in [(x.map { $0 * beta }.max() ?? 0) - 0.5] }
+        var gradientSign = DoubleKernel(name: "cross-entropy-gradient-sign")
+        gradientSign.crossEntropy = { x, beta, label in
+            let s = DoubleKernel.maxShiftedSoftmax(x, beta)
+            return [-DoubleKernel.maxShiftedLogSoftmax(x, beta)[label]] + s.indices.map { beta * (($0 == label ? 1 : 0) - s[$0]) }
+        }
+        return [
+            Mutant(kernel: naive, property: "close-to-reference/softmax", maximumShrunkLength: nil),
+            Mutant(kernel: forgetsShift, property: "sum-to-one"),
+            Mutant(kernel: wrongSign, property: "jacobian-symmetry"),
+            Mutant(kernel: transposedTerm, property: "jacobian-symmetry"),
+            Mutant(kernel: lseGradient, property: "logsumexp-gradient"),
+            Mutant(kernel: lowPrecisionSum, property: "sum-to-one", format: .bfloat16, maximumShrunkLength: nil),
+            Mutant(kernel: sigmoidNaN, property: "sigmoid-equivalence"),
+            Mutant(kernel: infMinusInf, property: "non-finite-policy"),
+            Mutant(kernel: parity, property: "translation-invariance"),
+            Mutant(kernel: ignoresBeta, property: "scale-non-invariance"),
+            Mutant(kernel: negative, property: "range"),
+            Mutant(kernel: reversed, property: "order-preservation"),
+            Mutant(kernel: positional, property: "permutation-equivariance"),
+            Mutant(kernel: epsilon, property: "singleton"),
+            Mutant(kernel: scaledLog, property: "log-softmax-consistency"),
+            Mutant(kernel: lowLSE, property: "logsumexp-bounds"),
+            Mutant(kernel: gradientSign, property: "cross-entropy-gradient"),
+            Mutant(kernel: sigmoidNaN, property: "close-to-reference/sigmoid"),
+            Mutant(kernel: naive, property: "sum-to-one", maximumShrunkLength: nil),
+        ]
+    }()
+
+    @Test("Each mutant is caught by its named property, with a small counterexample", arguments: mutants)
+    func mutantIsCaught(_ mutant: Mutant) throws {
+        let property = try #require(PropertyCatalog.named(mutant.property))
+        let configuration = CheckConfiguration(cases: 60, seed: 7, format: mutant.format, profile: .framework, maximumLength: 600)
+        let report = PropertyRunner.run(mutant.kernel, properties: [property], configuration: configuration)
+        let failure = try #require(report.results[0].failure, "\(mutant.kernel.name) passed \(mutant.property)")
+        if let limit = mutant.maximumShrunkLength {
+            #expect(failure.counterexample.row.count <= limit, "counterexample \(failure.counterexample)")
+        }
+        #expect(failure.replay.contains("--property \(mutant.property)"))
+    }
+
+    @Test("Every property has a mutant that it catches")
+    func everyPropertyHasTeeth() {
+        let covered = Set(Self.mutants.map(\.property))
+        for property in PropertyCatalog.all where !property.name.hasPrefix("close-to-reference/log") {
+            #expect(covered.contains(property.name), "no mutant for \(property.name)")
+        }
+    }
+
+    @Test("The binary64 kernel passes every property under the framework profile in binary32")
+    func goodKernelPasses() {
+        let report = PropertyRunner.run(DoubleKernel(name: "binary64"), configuration: CheckConfiguration(cases: 40, seed: 3, format: .binary32, profile: .framework, maximumLength: 600))
+        #expect(report.succeeded, "\(report.text)")
+    }
+
+    @Test("The reference itself passes every property under the strict profile")
+    func referencePassesStrict() {
+        for format in [FloatFormat.binary16, .binary32] {
+            let report = PropertyRunner.run(ReferenceImplementation(), configuration: CheckConfiguration(cases: 12, seed: 5, format: format, profile: .strict, maximumLength: 200))
+            #expect(report.succeeded, "\(report.text)")
+        }
+    }
+
+    @Test("The same seed gives the same report, byte for byte; another seed other cases")
+    func reproducible() {
+        let configuration = CheckConfiguration(cases: 15, seed: 42, format: .binary32, profile: .framework, maximumLength: 100)
+        let properties: [any ConformanceProperty] = [SumToOne(), LogSumExpGradient(), CloseToReference(.softmax)]
+        var naive = DoubleKernel(name: "naive")
+        naive.softmax = { x, _ in let e = x.map { Foundation.exp($0) }; let s = e.reduce(0, +); return e.map { $0 / s } }
+        let a = PropertyRunner.run(naive, properties: properties, configuration: configuration)
+        let b = PropertyRunner.run(naive, properties: properties, configuration: configuration)
+        #expect(a.text == b.text)
+        #expect(a.json.serialized == b.json.serialized)
+        #expect(a.junit == b.junit)
+        let generator = RowGenerator(format: .binary32)
+        #expect(generator.generate(seed: 1, stream: "p", index: 3).description == generator.generate(seed: 1, stream: "p", index: 3).description)
+        #expect(generator.generate(seed: 1, stream: "p", index: 3).description != generator.generate(seed: 2, stream: "p", index: 3).description)
+    }
+
+    @Test("An inexact shift would make a correct kernel 'fail' translation invariance, so it is never used")
+    func inexactShiftsAreAvoided() throws {
+        // In binary32, 0.3 + 2^20 is not exact (its ulp is 1/8): the shifted row is another input.
+        let row = [Float(0.3), Float(0)].map(FloatValue.init)
+        let shift = Dyadic.powerOfTwo(20)
+        #expect(!TranslationInvariance.isExactShift(row, by: shift, format: .binary32))
+        let shifted = row.map { FloatFormat.binary32.round($0.dyadic! + shift, .toNearestOrEven) }
+        let before = try Reference.softmax(row, format: .binary32)
+        let after = try Reference.softmax(shifted, format: .binary32)
+        #expect(before != after)  // the correctly rounded reference itself differs
+        // The property picks an exact shift instead, or none.
+        if let c = TranslationInvariance.exactShift(for: row, format: .binary32) {
+            #expect(TranslationInvariance.isExactShift(row, by: c, format: .binary32))
+        }
+    }
+}
