@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `softmax-ref check`: exit codes, the three report formats, reproducibility.
+@Suite struct CheckCommandTests {
+    @Test("The reference passes the strict profile: exit 0 and a line per property")
+    func referencePassesStrict() throws {
+        let r = try CommandRunner.run(["check", "--kernel", "reference", "--profile", "strict", "--cases", "5", "--max-length", "40"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("close-to-reference/softmax      pass"))
+        #expect(r.stdout.contains("all 18 properties hold"))
+    }
+
+    @Test("The same seed prints the same report, byte for byte")
+    func reproducible() throws {
+        let arguments = ["check", "--kernel", "reference", "--cases", "4", "--seed", "9", "--max-length", "30", "--report", "json"]
+        let a = try CommandRunner.run(arguments), b = try CommandRunner.run(arguments)
+        #expect(a.status == 0 && a.stdout == b.stdout)
+        #expect(a.stdout.hasPrefix(#"{"cases":4,"format":"f32","implementation":"reference","passed":true,"#))
+    }
+
+    @Test("--report junit --output writes a JUnit file and prints nothing")
+    func junitFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UInt32.random(in: 0...UInt32.max)).xml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CommandRunner.run(["check", "--kernel", "reference", "--cases", "3", "--max-length", "20", "--property", "sum-to-one",
+                                       "--property", "range", "--report", "junit", "--output", path])
+        #expect(r.status == 0 && r.stdout.isEmpty)
+        let xml = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(xml.contains(#"<testsuite name="softmax-ref check reference" tests="2" failures="0">"#))
+        #expect(xml.contains(#"<testcase classname="reference.f32" name="sum-to-one"></testcase>"#))
+    }
+
+    @Test("Bad usage exits 2 naming the problem", arguments: [
+        (["check", "--kernel", "nope"], "unknown kernel 'nope'"),
+        (["check", "--kernel", "reference", "--property", "beauty"], "unknown property 'beauty'"),
+        (["check", "--kernel", "reference", "--profile", "bounded"], "--profile bounded needs --ulps"),
+        (["check", "--kernel", "reference", "--format", "f8"], "unknown format 'f8'"),
+        (["check", "--kernel", "reference", "--cases", "0"], "--cases must be between 1 and 1000000"),
+        (["check", "--kernel", "reference", "--report", "pdf"], "pdf"),
+        (["check", "--kernel", "reference", "--cases", "1", "--property", "range", "--output", "/nonexistent/dir/x.txt"], "cannot write the report"),
+    ])
+    func badUsage(arguments: [String], message: String) throws {
+        let r = try CommandRunner.run(arguments)
+        #expect(r.status == 2, "\(arguments): \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+}
