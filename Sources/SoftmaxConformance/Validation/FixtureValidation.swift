@@ -1,0 +1,79 @@
+import Foundation
+import Multiprecision
+import SoftmaxReference
+
+/// The fixtures put to an implementation: per function and format, how many cases, the largest
+/// error, how many were correctly rounded, and which failed.
+public struct FixtureSummary: Sendable {
+    public let function: ReferenceFunction
+    public let format: FloatFormat
+    public var cases = 0
+    public var correctlyRounded = 0
+    public var unsupported = 0
+    public var maxUlp = 0.0
+    /// (case id, reason).
+    public var failures: [(String, String)] = []
+    /// Errors in ulps of every supported case, for histograms.
+    public var errors: [Double] = []
+}
+
+public enum FixtureValidation {
+    /// Runs every fixture case of `directory` for the chosen functions and formats (requests are
+    /// sent in order, pipelined by the implementation).
+    public static func run(_ implementation: any Implementation, directory: URL, functions: [ReferenceFunction],
+                           formats: [FloatFormat], profile: Profile) throws -> [FixtureSummary] {
+        var summaries: [FixtureSummary] = []
+        for function in functions {
+            let name = FixtureGenerator.fileName(function)
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw FixtureLoader.FormatError(message: "no fixture file \(url.path)")
+            }
+            let cases = try FixtureLoader.cases(in: String(decoding: data, as: UTF8.self), file: name)
+            for format in formats {
+                // The protocol has no base parameter: cases with a base b ≠ e are not sent.
+                let chosen = cases.filter { $0.format == format && $0.base == nil }
+                let requests = chosen.map { c in
+                    ImplementationRequest(c.function, format: c.format, input: c.input, beta: c.beta, label: c.label, target: c.target)
+                }
+                var summary = FixtureSummary(function: function, format: format)
+                for (c, answer) in zip(chosen, implementation.evaluate(requests)) {
+                    switch answer {
+                    case .unsupported: summary.unsupported += 1
+                    case .failure(let reason):
+                        summary.cases += 1
+                        summary.maxUlp = .infinity
+                        summary.failures.append((c.id, reason))
+                    case .values(let outputs):
+                        summary.cases += 1
+                        let full = c.repeatCount > 1 ? Array(outputs.prefix(c.input.count / c.repeatCount)) : outputs
+                        let request = requests[chosen.firstIndex { $0.id == c.id }!]
+                        let judgement = c.repeatCount > 1
+                            ? judgeStored(full, c, profile)
+                            : RequestJudge.judge(request, full, profile: profile)
+                        summary.maxUlp = max(summary.maxUlp, judgement.maxUlp)
+                        summary.errors.append(judgement.maxUlp)
+                        if judgement.correctlyRounded { summary.correctlyRounded += 1 }
+                        if let reason = judgement.failure { summary.failures.append((c.id, reason)) }
+                    }
+                }
+                summaries.append(summary)
+            }
+        }
+        return summaries
+    }
+
+    /// Long repeated rows: compare the first period with the stored nearest outputs.
+    static func judgeStored(_ outputs: [FloatValue], _ c: FixtureCase, _ profile: Profile) -> Judgement {
+        let expected = c.outputs[.toNearestOrEven] ?? []
+        let distances = zip(outputs, expected).map { a, b -> Double in
+            if CloseToReference.same(a, b) { return 0 }
+            return FloatValue.ulpDistance(a, b).map(Double.init) ?? .infinity
+        }
+        let worst = distances.max() ?? 0
+        let correct = worst == 0
+        let bound = profile == .strict ? 0 : profile.ulps(for: c.function)
+        let failure = worst > bound ? "a long-row output is \(UlpErrorText.format(worst)) ulp from the correctly rounded value" : nil
+        return Judgement(maxUlp: correct ? 0 : worst, correctlyRounded: correct, failure: failure)
+    }
+}

@@ -1,0 +1,40 @@
+import Multiprecision
+import SoftmaxReference
+
+/// Judges one answer against the reference: its largest error in ulps, whether it is exactly the
+/// correctly rounded result, and whether it is within the profile's bound.
+public struct Judgement: Sendable {
+    public let maxUlp: Double
+    public let correctlyRounded: Bool
+    /// Why the answer is outside the bound, or nil when it is within it.
+    public let failure: String?
+}
+
+public enum RequestJudge {
+    public static func judge(_ request: ImplementationRequest, _ outputs: [FloatValue], profile: Profile) -> Judgement {
+        let context = PropertyContext(implementation: ReferenceImplementation(), profile: profile)
+        let exact = context.exact(request)
+        guard case .values(let rounded) = ReferenceImplementation().evaluate(request) else {
+            return Judgement(maxUlp: .infinity, correctlyRounded: false, failure: "the reference rejected the request")
+        }
+        guard outputs.count == exact.count else {
+            return Judgement(maxUlp: .infinity, correctlyRounded: false, failure: "expected \(exact.count) outputs, got \(outputs.count)")
+        }
+        let errors = zip(outputs, exact).map { UlpError.of($0, from: $1) }
+        let worst = errors.max() ?? 0
+        let correct = zip(outputs, rounded).allSatisfy { CloseToReference.same($0, $1) }
+        let bound = profile.ulps(for: request.function)
+        var failure: String?
+        if profile == .strict, !correct, let i = outputs.indices.first(where: { !CloseToReference.same(outputs[$0], rounded[$0]) }) {
+            failure = "output \(i) is \(outputs[i].hexString), correctly rounded is \(rounded[i].hexString)"
+        } else if profile != .strict, let i = errors.firstIndex(where: { !($0 <= bound) }) {
+            failure = "output \(i) is \(outputs[i].hexString), \(UlpErrorText.format(errors[i])) ulp from the exact value (expected \(rounded[i].hexString), bound \(UlpErrorText.format(bound)))"
+        }
+        return Judgement(maxUlp: worst, correctlyRounded: correct, failure: failure)
+    }
+}
+
+/// Ulp counts as report text ("0.5", "37", "inf").
+enum UlpErrorText {
+    static func format(_ ulps: Double) -> String { CheckReport.format(ulps) }
+}

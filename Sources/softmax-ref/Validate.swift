@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import Multiprecision
+import SoftmaxConformance
+import SoftmaxReference
+
+/// `softmax-ref validate`: how right is someone else's softmax?
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate another implementation: a program speaking the JSON-lines protocol, or a results file.",
+        discussion: """
+            With --command, the program is started once and sent the fixtures, then the property \
+            harness's cases (failures are shrunk through the same program). With --results, a file \
+            of request-and-output lines is judged offline. The protocol is described in \
+            tools/adapters/README.md. Exit 0 when everything holds, 1 when something failed, 2 for \
+            bad usage or input. Example:
+              softmax-ref validate --command "python3 tools/adapters/numpy_adapter.py" --format f32
+            """)
+
+    @Option(name: .long, help: "The program to validate, run with /bin/sh -c.")
+    var command: String?
+
+    @Option(name: .long, help: "A file of JSON lines: a request's keys plus its 'output' (and 'gradient').")
+    var results: String?
+
+    @Option(name: .long, help: "A name for the implementation in reports.")
+    var name: String?
+
+    @Option(name: .long, help: "A function to validate (repeatable); all by default.")
+    var function: [String] = []
+
+    @Option(name: .long, help: "A format to validate (repeatable): f16, bf16, f32, f64.")
+    var format: [String] = []
+
+    @Option(name: .long, help: "Generated cases per property (0 skips the property harness).")
+    var cases = 100
+
+    @Option(name: .long, help: "The seed of the generators.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "The accuracy profile: strict, faithful, bounded or framework.")
+    var profile: Check.ProfileName = .framework
+
+    @Option(name: .long, help: "The per-element bound in ulps, with --profile bounded.")
+    var ulps: Double?
+
+    @Option(name: .long, help: "The non-finite policy to judge by (only 'limit' for now).")
+    var policy = "limit"
+
+    @Option(name: .long, help: "Seconds to wait for each answer before declaring the program hung.")
+    var timeout: Double = 10
+
+    @Option(name: .long, help: "The fixtures directory.")
+    var fixtures = "Fixtures"
+
+    @Option(name: .long, help: "The report format: text, json or junit.")
+    var report: Check.ReportStyle = .text
+
+    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard (command == nil) != (results == nil) else { throw ValidationError("give exactly one of --command or --results") }
+        for f in function where ReferenceFunction(rawValue: f) == nil {
+            throw ValidationError("unknown function '\(f)'; expected \(ReferenceFunction.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for f in format where ProtocolNames.format(named: f) == nil { throw ValidationError("unknown format '\(f)'; expected f16, bf16, f32 or f64") }
+        guard policy == "limit" else { throw ValidationError("unknown policy '\(policy)'; only 'limit' is implemented (framework conventions are measured in tools/adapters/POLICIES.md)") }
+        guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout must be in (0, 3600] seconds; got \(timeout)") }
+        guard (0...1_000_000).contains(cases) else { throw ValidationError("--cases must be between 0 and 1000000; got \(cases)") }
+        if profile == .bounded { guard let ulps, ulps > 0 else { throw ValidationError("--profile bounded needs --ulps K with K > 0") } }
+        if let command, !Self.programExists(command) {
+            throw ValidationError("cannot run '\(command)': no such program '\(command.split(separator: " ").first ?? "")'")
+        }
+        if let results, !FileManager.default.fileExists(atPath: results) { throw ValidationError("no results file '\(results)'") }
+    }
+
+    var chosenProfile: Profile {
+        switch profile {
+        case .strict: .strict
+        case .faithful: .faithful
+        case .bounded: .bounded(ulps: ulps!)
+        case .framework: .framework
+        }
+    }
+
+    func run() throws {
+        let functions = function.isEmpty ? ReferenceFunction.allCases : function.compactMap(ReferenceFunction.init(rawValue:))
+        let formats = (format.isEmpty ? ["f32"] : format).compactMap(ProtocolNames.format(named:))
+        let validation: ValidationReport
+        if let results {
+            let text = try String(contentsOfFile: results, encoding: .utf8)
+            let records: [(ImplementationRequest, ImplementationAnswer)]
+            do { records = try RecordedResults.parse(text) } catch { throw ValidationError("\(results): \(error.description)") }
+            validation = ValidationReport(implementation: name ?? results, profile: chosenProfile,
+                                          fixtures: RecordedResults.judge(records, profile: chosenProfile), properties: [])
+        } else {
+            let program = ExternalProgram(command: command!, name: name, timeout: .milliseconds(Int(timeout * 1000)))
+            let summaries = try FixtureValidation.run(program, directory: URL(fileURLWithPath: fixtures), functions: functions,
+                                                      formats: formats, profile: chosenProfile)
+            let properties = cases == 0 ? [] : formats.map { format in
+                PropertyRunner.run(program, configuration: CheckConfiguration(cases: cases, seed: seed, format: format, profile: chosenProfile, maximumLength: 1024))
+            }
+            validation = ValidationReport(implementation: program.name, profile: chosenProfile, fixtures: summaries, properties: properties)
+        }
+        let rendered: String = switch report {
+        case .text: validation.text
+        case .json: validation.json.serialized + "\n"
+        case .junit: validation.junit
+        }
+        if let output {
+            do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
+            catch { throw ValidationError("cannot write the report to '\(output)': \(error.localizedDescription)") }
+        } else {
+            print(rendered, terminator: "")
+        }
+        if !validation.succeeded { throw ExitCode(ExitStatus.checkFailed) }
+    }
+
+    /// Whether the command's first word names an executable file or a program on PATH.
+    static func programExists(_ command: String) -> Bool {
+        guard let first = command.split(separator: " ").first.map(String.init) else { return false }
+        let manager = FileManager.default
+        if first.contains("/") { return manager.isExecutableFile(atPath: first) }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").contains { manager.isExecutableFile(atPath: "\($0)/\(first)") }
+    }
+}
