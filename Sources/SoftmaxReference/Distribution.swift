@@ -7,22 +7,33 @@ import Multiprecision
 struct Distribution {
     let count: Int
     let bits: Int
-    private let probabilityAt: (Int) -> DyadicInterval
-    private let complementAt: (Int) -> DyadicInterval
+    private let probabilities: [DyadicInterval]
+    private let complementValues: [DyadicInterval]
+    /// The probabilities as exact rationals, when they are (see ``Weights/exactProbabilities``).
+    let exact: [Rational]?
 
     /// s_i.
-    func probability(_ i: Int) -> DyadicInterval { probabilityAt(i) }
-    /// 1 - s_i, without cancellation.
-    func complement(_ i: Int) -> DyadicInterval { complementAt(i) }
+    func probability(_ i: Int) -> DyadicInterval { probabilities[i] }
+    /// 1 - s_i, without cancellation (only when built `withComplements`).
+    func complement(_ i: Int) -> DyadicInterval { complementValues[i] }
 
     /// The finite row `values` at positions `indices` of a row of `count` entries.
-    init(count: Int, indices: [Int], weights: Weights) {
+    init(count: Int, indices: [Int], weights: Weights, withComplements: Bool) {
         self.count = count
         bits = weights.bits
-        var position = [Int: Int]()
-        for (j, i) in indices.enumerated() { position[i] = j }
-        probabilityAt = { i in position[i].map(weights.softmax) ?? DyadicInterval(exactly: .zero) }
-        complementAt = { i in position[i].map(weights.complement) ?? DyadicInterval(exactly: .one) }
+        var p = [DyadicInterval](repeating: DyadicInterval(exactly: .zero), count: count)
+        var q = [DyadicInterval](repeating: DyadicInterval(exactly: .one), count: count)
+        for (j, i) in indices.enumerated() { p[i] = weights.softmax(j) }
+        if withComplements {
+            for (j, c) in weights.complements().enumerated() { q[indices[j]] = c }
+        }
+        probabilities = p
+        complementValues = q
+        exact = weights.exactProbabilities.map { e in
+            var all = [Rational](repeating: Rational(0), count: count)
+            for (j, i) in indices.enumerated() { all[i] = e[j] }
+            return all
+        }
     }
 
     /// The limit distribution 1/k on the k entries with t = +inf.
@@ -33,8 +44,9 @@ struct Distribution {
         let members = Set(positiveInfinities)
         let share = DyadicInterval(exactly: .one).dividingNonNegative(by: DyadicInterval(exactly: k), bits: bits)
         let rest = DyadicInterval(exactly: k - .one).dividingNonNegative(by: DyadicInterval(exactly: k), bits: bits)
-        probabilityAt = { members.contains($0) ? share : DyadicInterval(exactly: .zero) }
-        complementAt = { members.contains($0) ? rest : DyadicInterval(exactly: .one) }
+        probabilities = (0..<count).map { members.contains($0) ? share : DyadicInterval(exactly: .zero) }
+        complementValues = (0..<count).map { members.contains($0) ? rest : DyadicInterval(exactly: .one) }
+        exact = (0..<count).map { members.contains($0) ? Rational(1, BigInt(positiveInfinities.count)) : Rational(0) }
     }
 }
 
@@ -46,5 +58,20 @@ extension DyadicInterval {
         // Straddles zero: [m_hi·lower, m_hi·upper].
         return DyadicInterval(lower: lower, upper: upper, lowerIsOpen: lowerIsOpen, upperIsOpen: upperIsOpen)
             .multiplying(by: m.upper, bits: bits)
+    }
+}
+
+extension DyadicInterval {
+    /// The rational `r` itself when it is dyadic, else an open enclosure of it to `bits` bits.
+    init(enclosing r: Rational, bits: Int) {
+        if let d = r.dyadic {
+            self.init(exactly: d)
+            return
+        }
+        let shift = bits - r.floorLog2
+        let scaled = r.timesPowerOfTwo(shift)
+        let floor = scaled.numerator.divided(by: scaled.denominator, rounding: .floor)
+        self.init(lower: Dyadic(mantissa: floor, exponent: -shift), upper: Dyadic(mantissa: floor + 1, exponent: -shift),
+                  lowerIsOpen: true, upperIsOpen: true)
     }
 }

@@ -4,6 +4,9 @@ import Multiprecision
 public enum Enclosure: Sendable {
     case nan
     case infinity(negative: Bool)
+    /// The value is exactly this rational (1/3 for three equal logits; -2 for the gradient of
+    /// β = 3 there): rounded directly, since an enclosure of it might never decide.
+    case exact(Rational)
     /// A rigorous enclosure of a real value (see ``DyadicInterval`` for open and closed ends).
     case interval(DyadicInterval)
 

@@ -32,17 +32,22 @@ extension RowRequest {
 
     private func rowClass(_ x: [FloatValue]) -> RowClass { RowClass(x, scaleSign: scale.signum) }
 
-    private func distribution(_ x: [FloatValue], bits: Int) -> Distribution? {
+    private func distribution(_ x: [FloatValue], bits: Int, withComplements: Bool = false) -> Distribution? {
         switch rowClass(x) {
         case .empty, .nan, .allNegativeInfinity: nil
         case .positiveInfinities(let p): Distribution(count: x.count, positiveInfinities: p, bits: bits)
         case .finite(let indices, let values):
-            Distribution(count: x.count, indices: indices, weights: Weights(logits: values, scale: scale, bits: bits, tailBits: tailBits))
+            Distribution(count: x.count, indices: indices, weights: Weights(logits: values, scale: scale, bits: bits, tailBits: tailBits),
+                         withComplements: withComplements)
         }
     }
 
+    /// c = β exactly, when the base is e (with another base c = β·ln b is transcendental).
+    private var exactScale: Rational? { scale.base == nil ? Rational(scale.beta) : nil }
+
     func softmax(_ x: [FloatValue], bits: Int) -> [Enclosure] {
         guard let s = distribution(x, bits: bits) else { return Array(repeating: .nan, count: x.count) }
+        if let exact = s.exact { return exact.map { .exact($0) } }
         return x.indices.map { .interval(s.probability($0)) }
     }
 
@@ -78,14 +83,27 @@ extension RowRequest {
         case .positiveInfinities: return .infinity(negative: false)
         case .finite(_, let values):
             let w = Weights(logits: values, scale: scale, bits: bits, tailBits: tailBits)
+            if isExactlyZero(w, top: values[w.reference]) { return .exactly(.zero) }
             let top = scale.times(values[w.reference], bits: bits + 8)
             return .interval(top.adding(w.logPartition(), bits: bits))
         }
     }
 
+    /// Whether LSE = ln(b^(β·x_r) · S / w_r) is exactly ln 1 = 0: possible only with exact powers
+    /// of a base b (base 2, β = 1, x = [-1, -1]: ln(1/2 + 1/2) = 0).
+    private func isExactlyZero(_ w: Weights, top: Dyadic) -> Bool {
+        guard let base = scale.base, let partition = w.exactPartition,
+              let k = (scale.beta * top).exactInteger?.exactInt, abs(k) <= 4096 else { return false }
+        let power = Rational(Dyadic(mantissa: base.mantissa.power(abs(k)), exponent: base.exponent * abs(k)))
+        return (k >= 0 ? power * partition : partition / power) == Rational(1)
+    }
+
     private func jacobian(bits: Int) -> [Enclosure] {
         let n = logits.count
-        guard let s = distribution(logits, bits: bits) else { return Array(repeating: .nan, count: n * n) }
+        guard let s = distribution(logits, bits: bits, withComplements: true) else { return Array(repeating: .nan, count: n * n) }
+        if let exact = s.exact, let c = exactScale {
+            return (0..<n).flatMap { i in (0..<n).map { j in .exact(c * exact[i] * ((i == j ? Rational(1) : Rational(0)) - exact[j])) } }
+        }
         let c = scale.magnitude(bits: bits + 8)
         let sign = scale.signum
         var out: [Enclosure] = []
@@ -106,7 +124,7 @@ extension RowRequest {
     private func crossEntropy(bits: Int) -> FamilyOutputs {
         let n = logits.count
         let logS = logSoftmax(logits, bits: bits)
-        guard let s = distribution(logits, bits: bits) else {
+        guard let s = distribution(logits, bits: bits, withComplements: true) else {
             return FamilyOutputs(values: [n == 0 ? .zero : .nan], gradient: Array(repeating: .nan, count: n))
         }
         let c = scale.magnitude(bits: bits + 8)
@@ -115,6 +133,11 @@ extension RowRequest {
         let q: [Dyadic] = target ?? (0..<n).map { $0 == label! ? .one : .zero }
         let qSum = q.reduce(Dyadic.zero, +)
         var gradient: [Enclosure] = []
+        if let exact = s.exact, let c = exactScale {
+            let qs = q.map(Rational.init), total = qs.reduce(Rational(0), +)
+            gradient = (0..<n).map { j in .exact(c * (exact[j] * total - qs[j])) }
+            return FamilyOutputs(values: [loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
+        }
         for j in 0..<n {
             let g: DyadicInterval
             if target == nil {
@@ -138,6 +161,7 @@ extension RowRequest {
             case .interval(let v): finite = finite.adding(v.negated.multiplying(by: q[i], bits: bits + 8), bits: bits + 8)
             case .infinity: if q[i].signum > 0 { plusInfinity = true } else { minusInfinity = true }
             case .nan: return .nan
+            case .exact(let r): finite = finite.adding(DyadicInterval(enclosing: -r * Rational(q[i]), bits: bits + 8), bits: bits + 8)
             }
         }
         if plusInfinity && minusInfinity { return .nan }

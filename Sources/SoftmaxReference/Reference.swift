@@ -25,6 +25,7 @@ public enum Reference {
             switch enclosure {
             case .nan: .nan(format)
             case .infinity(let negative): .infinity(format, negative: negative)
+            case .exact(let r): format.round(r, rounding)
             case .interval(let i): format.round(i, rounding)
             }
         }
@@ -43,6 +44,7 @@ public enum Reference {
             switch enclosure {
             case .nan: "nan"
             case .infinity(let negative): negative ? "-inf" : "inf"
+            case .exact(let r): r.isZero ? "0" : r.decimalDigits(significant: digits)!.description
             case .interval(let i): decide(i, digits: digits)
             }
         }

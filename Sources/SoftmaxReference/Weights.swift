@@ -62,15 +62,38 @@ struct Weights {
     /// s_i = w_i / S.
     func softmax(_ i: Int) -> DyadicInterval { weights[i].dividingNonNegative(by: total, bits: bits) }
 
-    /// 1 - s_i = (S - w_i) / S, from the directly summed `others` for the reference entry.
-    func complement(_ i: Int) -> DyadicInterval {
-        let rest = i == reference ? others : total.subtracting(weights[i], bits: bits + 8).clampedNonNegative
-        return rest.dividingNonNegative(by: total, bits: bits)
+    /// 1 - s_i = (S - w_i) / S for every i, with S - w_i summed from the other weights (prefix and
+    /// suffix sums), so no subtraction can cancel, even next to a weight of e^-100000.
+    func complements() -> [DyadicInterval] {
+        let n = weights.count
+        var prefix = [DyadicInterval](repeating: DyadicInterval(exactly: .zero), count: n + 1)
+        var suffix = prefix
+        for i in 0..<n { prefix[i + 1] = prefix[i].adding(weights[i], bits: bits + 8) }
+        for i in stride(from: n - 1, through: 0, by: -1) { suffix[i] = suffix[i + 1].adding(weights[i], bits: bits + 8) }
+        return (0..<n).map { i in
+            prefix[i].adding(suffix[i + 1], bits: bits + 8).dividingNonNegative(by: total, bits: bits)
+        }
+    }
+
+    /// The exact probabilities when every weight is known exactly (equal logits, β = 0, exact powers
+    /// of a base): rationals, so that c·s_i·(δ_ij − s_j) can be exact too (β = 3 on three equal
+    /// logits gives a gradient of exactly -2).
+    var exactProbabilities: [Rational]? {
+        guard weights.allSatisfy(\.isExact) else { return nil }
+        let w = weights.map { Rational($0.lower) }
+        let sum = w.reduce(Rational(0), +)
+        return w.map { $0 / sum }
     }
 
     /// ln(S / w_r) = ln Σ_j e^(d_j) >= 0, computed as ln(1 + others / w_r).
     func logPartition() -> DyadicInterval {
         Log.onePlus(others.dividingNonNegative(by: weights[reference], bits: bits + 8), bits: bits + 4)
+    }
+
+    /// ln(S / w_r) when it is rational-argument exact: S / w_r as a rational, from exact weights.
+    var exactPartition: Rational? {
+        guard weights.allSatisfy(\.isExact) else { return nil }
+        return weights.map { Rational($0.lower) }.reduce(Rational(0), +) / Rational(weights[reference].lower)
     }
 }
 

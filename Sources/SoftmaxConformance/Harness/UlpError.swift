@@ -15,6 +15,9 @@ public enum UlpError {
         case .nan: return output.isNaN ? 0 : .infinity
         case .infinity(let negative):
             return output.isInfinite && output.isSignMinus == negative ? 0 : .infinity
+        case .exact(let r):
+            guard let y = output.dyadic else { return of(output, from: .interval(bracket(r))) }
+            return max(distance(y, bracket(r).lower, output.format), distance(y, bracket(r).upper, output.format))
         case .interval(let i):
             guard let y = output.dyadic else {
                 // An infinity is right (half an ulp, the rounding) when the exact value overflows to it.
@@ -23,6 +26,15 @@ public enum UlpError {
             }
             return max(distance(y, i.lower, output.format), distance(y, i.upper, output.format))
         }
+    }
+
+    /// Dyadics 2^-2000-close around a rational (exact for dyadic ones).
+    static func bracket(_ r: Rational) -> DyadicInterval {
+        if let d = r.dyadic { return DyadicInterval(exactly: d) }
+        let scaled = r.timesPowerOfTwo(2000)
+        let floor = scaled.numerator.divided(by: scaled.denominator, rounding: .floor)
+        return DyadicInterval(lower: Dyadic(mantissa: floor, exponent: -2000), upper: Dyadic(mantissa: floor + 1, exponent: -2000),
+                              lowerIsOpen: true, upperIsOpen: true)
     }
 
     /// |y - v| / ulp, as a Double (reporting only).
