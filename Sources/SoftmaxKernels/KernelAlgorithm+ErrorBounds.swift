@@ -1,0 +1,22 @@
+extension KernelAlgorithm {
+    /// The error bound this kernel declares for a function and storage type, in ulps of the storage
+    /// type, or nil when it declares none (`naive`, `twoPass`, `online`: their error grows with the row
+    /// length and with max|β·x|).
+    ///
+    /// `simd` bounds hold for every finite row, any n and any β, and are checked by the tests against an
+    /// independent high-precision computation. Softmax, log-softmax, sigmoid and the cross-entropy loss
+    /// are measured in ulps of the result; quantities that can cancel are measured in ulps of their
+    /// terms: LogSumExp in ulps of max(|LSE|, |max t|), the softmax VJP of |β|·s_i·(|g_i| + Σ|g_j|s_j),
+    /// the log-softmax VJP of |β|·(|g_i| + s_i·Σ|g_j|), the cross-entropy gradient of |β|·(s_i·Σq + q_i)
+    /// and the Jacobian of |β|·s_i·(δ_ij + s_j).
+    ///
+    ///     KernelAlgorithm.simd.ulpBound(for: .softmax, type: .float)   // 4
+    public func ulpBound(for function: KernelFunction, type: KernelScalarType) -> Double? {
+        guard self == .simd else { return nil }
+        switch (function, type) {
+        case (_, .float16): return 1
+        case (.logSumExp, .double): return 6
+        default: return 4
+        }
+    }
+}

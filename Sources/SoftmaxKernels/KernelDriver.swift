@@ -1,0 +1,75 @@
+import Dispatch
+
+/// Runs a ``_KernelRequest``: splits the rows over threads, then dispatches each row on the function and
+/// the algorithm.
+enum KernelDriver<S: KernelStorage> {
+    typealias R = S.Accumulator
+
+    /// Batches below this many elements run on the calling thread whatever the thread count.
+    static var parallelThreshold: Int { 1 << 15 }
+
+    static func run(_ q: _KernelRequest<S>) {
+        let rows = q.shape.rows
+        let threads = Swift.min(q.threads, rows)
+        if threads <= 1 || rows * q.shape.columns < parallelThreshold {
+            runRows(q, 0..<rows)
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            runRows(q, (rows * t / threads)..<(rows * (t + 1) / threads))
+        }
+    }
+
+    static func runRows(_ q: _KernelRequest<S>, _ range: Range<Int>) {
+        let n = q.shape.columns, stride = q.shape.rowStride, a = q.algorithm, beta = q.beta
+        for r in range {
+            let x = q.x + r * stride
+            let y = q.y.map { $0 + r * stride }
+            let g = q.g.map { $0 + r * stride }
+            switch q.function {
+            case .softmax:
+                softmaxRow(a, x, y!, n, beta: beta, masked: q.maskedRows)
+            case .logSoftmax:
+                if a == .simd {
+                    S.Lanes.logSoftmax(x, y!, n, beta: beta, masked: q.maskedRows)
+                } else {
+                    ScalarKernels.logSoftmax(a, x, y!, n, beta: beta, masked: q.maskedRows)
+                }
+            case .logSumExp:
+                q.perRow![r] = a == .simd ? S.Lanes.logSumExp(x, n, beta: beta) : ScalarKernels.logSumExp(a, x, n, beta: beta)
+            case .sigmoid:
+                if a == .simd { S.Lanes.sigmoid(x, y!, n, beta: beta) } else { ScalarKernels.sigmoid(a, x, y!, n, beta: beta) }
+            case .softmaxVJP:
+                if a == .simd {
+                    S.Lanes.softmaxVJP(x, g!, y!, n, beta: beta)
+                } else {
+                    ScalarKernels.softmaxVJP(x, g!, y!, n, beta: beta)
+                }
+            case .logSoftmaxVJP:
+                if a == .simd {
+                    S.Lanes.logSoftmaxVJP(x, g!, y!, n, beta: beta)
+                } else {
+                    ScalarKernels.logSoftmaxVJP(x, g!, y!, n, beta: beta)
+                }
+            case .crossEntropy:
+                let label = q.labels.map { $0[r] }
+                if let label { precondition(label >= 0 && label < n, "label \(label) of row \(r) is not in 0..<\(n)") }
+                q.perRow![r] = a == .simd
+                    ? AccurateCrossEntropy.run(x, label: label, target: g, grad: y, n, beta: beta)
+                    : ScalarKernels.crossEntropy(a, x, label: label, target: g, grad: y, n, beta: beta)
+            case .jacobian:
+                JacobianKernel.run(a, x, q.y! + r * n * n, n, beta: beta, masked: q.maskedRows)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func softmaxRow(_ a: KernelAlgorithm, _ x: UnsafePointer<S>, _ y: UnsafeMutablePointer<S>, _ n: Int,
+                           beta: R, masked: FullyMaskedRow) {
+        if a == .simd {
+            S.Lanes.softmax(x, y, n, beta: beta, masked: masked)
+        } else {
+            ScalarKernels.softmax(a, x, y, n, beta: beta, masked: masked)
+        }
+    }
+}
