@@ -62,16 +62,14 @@ struct Weights {
     /// s_i = w_i / S.
     func softmax(_ i: Int) -> DyadicInterval { weights[i].dividingNonNegative(by: total, bits: bits) }
 
-    /// 1 - s_i = (S - w_i) / S for every i, with S - w_i summed from the other weights (prefix and
-    /// suffix sums), so no subtraction can cancel, even next to a weight of e^-100000.
+    /// 1 - s_i for every i, without cancellation: others / S for the reference entry (whose
+    /// probability may be 1 - e^-100000), and 1 - s_i for the rest, whose probability is at most
+    /// 1/2 (a ratio of sums would lose the correlation between them and straddle 1).
     func complements() -> [DyadicInterval] {
-        let n = weights.count
-        var prefix = [DyadicInterval](repeating: DyadicInterval(exactly: .zero), count: n + 1)
-        var suffix = prefix
-        for i in 0..<n { prefix[i + 1] = prefix[i].adding(weights[i], bits: bits + 8) }
-        for i in stride(from: n - 1, through: 0, by: -1) { suffix[i] = suffix[i + 1].adding(weights[i], bits: bits + 8) }
-        return (0..<n).map { i in
-            prefix[i].adding(suffix[i + 1], bits: bits + 8).dividingNonNegative(by: total, bits: bits)
+        weights.indices.map { i in
+            i == reference
+                ? others.dividingNonNegative(by: total, bits: bits)
+                : DyadicInterval(exactly: .one).subtracting(softmax(i), bits: bits)
         }
     }
 

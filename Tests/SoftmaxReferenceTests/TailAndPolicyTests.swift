@@ -77,3 +77,37 @@ import Testing
         #expect(ReferenceError.invalidBase("-2").description == "base must be a finite number > 0; got -2")
     }
 }
+
+/// Regressions found by tools/crosscheck-mpmath (expected values from mpmath and Python fractions).
+@Suite struct CrossCheckRegressionTests {
+    @Test("LogSumExp is exactly 0 when Σ b^(βx) = 1: base 2, [-1, -1] and [-2, -2, -2, -2]")
+    func exactZeroLogSumExp() throws {
+        for row in [[-1.0, -1], [-2.0, -2, -2, -2]] {
+            for mode in [FloatingPointRoundingRule.toNearestOrEven, .up, .down] {
+                #expect(try Reference.logSumExp(row.map(FloatValue.init), base: FloatValue(2.0), format: .binary64, rounding: mode) == .zero(.binary64))
+            }
+        }
+    }
+
+    @Test("Cross-entropy with the label's logit far below the max decides in directed modes")
+    func farLabel() throws {
+        let (loss, gradient) = try Reference.crossEntropy([FloatValue(0.0), FloatValue(100000.0)], label: 0, format: .binary64, rounding: .up)
+        // Exact: loss 100000 + ln(1 + e^-100000), gradient [-1 + e^-100000, 1 - e^-100000].
+        #expect(loss.hexString == "0x1.86a0000000001p+16")
+        #expect(gradient.map(\.hexString) == ["-0x1.fffffffffffffp-1", "0x1p+0"])
+    }
+
+    @Test("Rational results are exact: β = 3 on three equal logits gives gradient [-2, 1, 1]; β = 4.5 a Jacobian of 1 and -1/2")
+    func exactRationalResults() throws {
+        let zeros = Array(repeating: FloatValue(0.0), count: 3)
+        let (loss, gradient) = try Reference.crossEntropy(zeros, label: 0, beta: FloatValue(3.0), format: .binary64, rounding: .down)
+        #expect(gradient.map(\.double) == [-2, 1, 1])
+        #expect(loss.hexString == "0x1.193ea7aad030ap+0")  // ln 3 rounded down
+        let viaTarget = try Reference.crossEntropy(zeros, target: [1.0, 0, 0].map(FloatValue.init), beta: FloatValue(3.0), format: .binary64, rounding: .down)
+        #expect(viaTarget.gradient.map(\.double) == [-2, 1, 1])
+        let infinities = Array(repeating: FloatValue(Double.infinity), count: 3)
+        #expect(try Reference.crossEntropy(infinities, label: 1, beta: FloatValue(3.0), format: .binary64, rounding: .up).gradient.map(\.double) == [1, -2, 1])
+        let j = try Reference.softmaxJacobian(zeros, beta: FloatValue(4.5), format: .binary64, rounding: .down)
+        #expect(j.map { $0.map(\.double) } == [[1, -0.5, -0.5], [-0.5, 1, -0.5], [-0.5, -0.5, 1]])
+    }
+}
