@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""ONNX Runtime peer (CPU execution provider, one intra-op thread).
+
+Each request runs a one-node ONNX model built with onnx.helper (opset 18): Softmax, LogSoftmax
+(axis -1; their semantics are those of opset 13), Sigmoid, or ReduceLogSumExp (axes given as an
+input, keepdims 1). For float16, ONNX Runtime 1.32's CPU provider wraps these nodes in Casts to
+float32 (and runs Softmax/LogSoftmax as the operator's function body: ReduceMax, Sub, Exp,
+ReduceSum, Div or Log and Sub); that is what is measured. Sessions
+are cached per (op, dtype, length). t = beta * x is computed in NumPy in the requested dtype
+before the model (one IEEE multiplication, as ONNX Runtime's Mul node would do it).
+
+Formats: f16, f32, f64 where the CPU provider has a kernel for the op and dtype; a session that
+cannot be created for a dtype ("NOT_IMPLEMENTED") makes that (function, format) unsupported through
+the protocol's probe. bf16 is unsupported (no bfloat16 kernels for these ops on the CPU provider and
+no bfloat16 in NumPy). The Jacobian and cross-entropy are unsupported: ONNX has no Jacobian op, and
+SoftmaxCrossEntropyLoss gives no gradient in an inference build.
+"""
+import os
+import sys
+import warnings
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _protocol import Unsupported, serve  # noqa: E402
+
+import numpy as np  # noqa: E402
+import onnx  # noqa: E402
+import onnxruntime as ort  # noqa: E402
+from onnx import TensorProto, helper  # noqa: E402
+
+np.seterr(all="ignore")
+warnings.simplefilter("ignore")
+ort.set_default_logger_severity(3)
+
+DTYPES = {
+    "f16": (np.float16, TensorProto.FLOAT16),
+    "f32": (np.float32, TensorProto.FLOAT),
+    "f64": (np.float64, TensorProto.DOUBLE),
+}
+OPS = {"softmax": "Softmax", "log-softmax": "LogSoftmax", "sigmoid": "Sigmoid", "logsumexp": "ReduceLogSumExp"}
+SESSIONS = {}
+
+
+def build(op, elem, n):
+    x = helper.make_tensor_value_info("x", elem, [n])
+    if op == "ReduceLogSumExp":
+        y = helper.make_tensor_value_info("y", elem, [1])
+        axes = helper.make_tensor("axes", TensorProto.INT64, [1], [0])
+        node = helper.make_node(op, ["x", "axes"], ["y"], keepdims=1)
+        graph = helper.make_graph([node], "peer", [x], [y], initializer=[axes])
+        opset = 18
+    else:
+        y = helper.make_tensor_value_info("y", elem, [n])
+        attrs = {"axis": -1} if op in ("Softmax", "LogSoftmax") else {}
+        node = helper.make_node(op, ["x"], ["y"], **attrs)
+        graph = helper.make_graph([node], "peer", [x], [y])
+        opset = 18
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+    model.ir_version = 8
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    return ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
+
+
+def session(op, fmt, n):
+    key = (op, fmt, n)
+    if key not in SESSIONS:
+        if len(SESSIONS) > 2000:
+            SESSIONS.clear()
+        SESSIONS[key] = build(op, DTYPES[fmt][1], n)
+    return SESSIONS[key]
+
+
+def answer(req):
+    if req.format not in DTYPES:
+        raise Unsupported("no %s kernels on the CPU provider" % req.format)
+    op = OPS.get(req.function)
+    if op is None:
+        raise Unsupported("ONNX has no %s op" % req.function)
+    dt = DTYPES[req.format][0]
+    t = dt(req.beta) * np.array(req.input, dtype=dt)
+    (y,) = session(op, req.format, len(req.input)).run(["y"], {"x": t})
+    return np.asarray(y).astype(dt).reshape(-1)
+
+
+if __name__ == "__main__":
+    serve(answer, name="onnxruntime %s (onnx %s)" % (ort.__version__, onnx.__version__))
