@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Multiprecision", dependencies: ["CGMP"]),
         .target(name: "SoftmaxReference", dependencies: ["Multiprecision"]),
         .target(name: "SoftmaxKernels", linkerSettings: linuxMath),
-        .target(name: "SoftmaxConformance", dependencies: ["SoftmaxReference", "Multiprecision"]),
+        .target(name: "SoftmaxConformance", dependencies: ["SoftmaxReference", "Multiprecision", "SoftmaxKernels"]),
         .executableTarget(
             name: "softmax-ref",
             dependencies: ["SoftmaxConformance", "SoftmaxReference", "Multiprecision", argumentParser]

@@ -36,12 +36,15 @@ struct Bench: ParsableCommand {
                     "n": .number(String(m.n)), "rows": .number(String(m.rows)), "rows_per_second": .number(String(rate)),
                 ]).serialized)
             } else {
-                print(m.function.rawValue.padding(11) + name.padding(10) + String(m.n).padding(7) + String(m.rows).padding(7) + String(rate))
+                print(Self.column(m.function.rawValue, 11) + Self.column(name, 10) + Self.column(String(m.n), 7) + Self.column(String(m.rows), 7) + String(rate))
             }
         }
     }
 }
 
-extension String {
-    func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+extension Bench {
+    /// `text` left-aligned in a column of `width` characters (at least one space after it).
+    static func column(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
 }
