@@ -46,7 +46,7 @@ public enum ReferenceBenchmark {
         return format.round(Dyadic(mantissa: BigInt(Int(raw)), exponent: -19), .toNearestOrEven)
     }
 
-    static func seconds(_ d: Duration) -> Double {
+    public static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

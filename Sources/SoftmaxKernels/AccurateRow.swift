@@ -43,9 +43,13 @@ struct AccurateRow<S: KernelStorage> {
     static func difference(_ x: S, pivot: Double, beta: Double) -> (hi: Double, lo: Double) {
         let v = Double(x)
         if !v.isFinite { return (-.infinity, 0) }
+        if beta == 0 { return (0, 0) }  // 0·(x − pivot), even where x − pivot would overflow
         let (th, tl) = twoSum(v, -pivot)
+        // x − pivot can overflow for logits near ±max: e^-inf = 0, and the error term is moot.
+        if !th.isFinite { return (th, 0) }
         if beta == 1 { return (th, tl) }
         let ph = beta * th
+        if !ph.isFinite { return (ph, 0) }
         let pl = (-ph).addingProduct(beta, th)
         return (ph, pl + beta * tl)
     }

@@ -1,10 +1,12 @@
-/// β = 1: x − m as a TwoSum pair (exact).
+/// β = 1: x − m as a TwoSum pair (exact). When x − m overflows (logits near ±max), the pair is
+/// (−inf, 0), whose exp is 0, instead of (−inf, NaN).
 struct DoubleUnitDifference: LaneDifference {
     let pivot: SIMD4<Double>
     @inline(__always) func callAsFunction(_ v: SIMD4<Double>) -> (hi: SIMD4<Double>, lo: SIMD4<Double>) {
         let s = v - pivot
         let bb = s - v
-        return (s, (v - (s - bb)) - (pivot + bb))
+        let lo = (v - (s - bb)) - (pivot + bb)
+        return (s, lo.replacing(with: 0, where: .!((s - s) .== 0)))
     }
 }
 
@@ -16,8 +18,8 @@ struct DoubleScaledDifference: LaneDifference {
     @inline(__always) func callAsFunction(_ v: SIMD4<Double>) -> (hi: SIMD4<Double>, lo: SIMD4<Double>) {
         let (th, tl) = DoubleUnitDifference(pivot: pivot)(v)
         let ph = beta * th
-        let pl = (-ph).addingProduct(beta, th)
-        return (ph, pl + beta * tl)
+        let pl = (-ph).addingProduct(beta, th) + beta * tl
+        return (ph, pl.replacing(with: 0, where: .!((ph - ph) .== 0)))
     }
 }
 
@@ -72,7 +74,7 @@ enum DoubleLanes: SIMDKernels {
             let v = UnsafeRawPointer(x + i).loadUnaligned(as: V.self)
             // A compare and blend: the standard library's pointwiseMax is not inlined and costs 5× more.
             best = best.replacing(with: v, where: largest ? v .> best : v .< best)
-            probe += v
+            probe += v * 0  // NaN exactly when some entry is infinite or NaN (a plain sum could overflow)
             i &+= 4
         }
         var m = largest ? best.max() : best.min()

@@ -96,7 +96,7 @@ enum FloatLanes<F: FloatLaneStorage>: SIMDKernels {
             let v = F.load8(x + i)
             // A compare and blend: the standard library's pointwiseMax is not inlined and costs 5× more.
             best = best.replacing(with: v, where: largest ? v .> best : v .< best)
-            probe += v
+            probe += v * 0  // NaN exactly when some entry is infinite or NaN (a plain sum could overflow)
             i &+= 8
         }
         var m = largest ? best.max() : best.min()

@@ -4,7 +4,7 @@ import SoftmaxConformance
 /// `softmax-ref bench`: speed reports (never assertions) for the reference, the kernels and the harness.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure the speed of the reference (correctly rounded rows per second).",
+        abstract: "Measure speed: the reference (rows/s), the kernels (ns/element beside a copy), the harness (cases/s).",
         discussion: """
             Reports only; it never fails on a number. Example:
               swift run -c release softmax-ref bench --reference --json
@@ -13,6 +13,15 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Time the reference: f64 and f32 softmax at n = 7, 100, 1000 and f32 sigmoid.")
     var reference = false
 
+    @Flag(name: .long, help: "Time the kernels on the issue's shapes beside a plain copy, with max ulp against the reference.")
+    var kernels = false
+
+    @Flag(name: .long, help: "Time the harness: cases checked per second for f32 softmax rows of n = 16 and 1024.")
+    var harness = false
+
+    @Flag(name: .long, help: "With --kernels: only simd, on shapes an eighth the size.")
+    var quick = false
+
     @Option(name: .long, help: "Seconds to spend on each case.")
     var seconds: Double = 1.0
 
@@ -20,11 +29,44 @@ struct Bench: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard reference else { throw ValidationError("choose what to measure: --reference") }
+        guard reference || kernels || harness else { throw ValidationError("choose what to measure: --reference, --kernels or --harness") }
         guard seconds > 0 && seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]; got \(seconds)") }
     }
 
     func run() throws {
+        if kernels {
+            for line in runKernelBenchmarks(json: json, threads: nil, quick: quick, checker: KernelAccuracy.maxUlp) { print(line) }
+        }
+        if harness { runHarnessBenchmark() }
+        if reference { try runReferenceBenchmark() }
+    }
+
+    /// Cases per second of `check` (close-to-reference and sum-to-one on the simd kernel), f32 softmax.
+    func runHarnessBenchmark() {
+        let clock = ContinuousClock()
+        if !json { print("harness: f32 softmax, simd kernel, close-to-reference + sum-to-one") }
+        for n in [16, 1024] {
+            let configuration = CheckConfiguration(cases: n == 16 ? 400 : 40, seed: 1, format: .binary32, profile: .framework, maximumLength: n)
+            let properties: [any ConformanceProperty] = [CloseToReference(.softmax), SumToOne()]
+            let generator = RowGenerator(format: .binary32, maximumLength: n)
+            let context = PropertyContext(implementation: KernelImplementation(.simd), profile: .framework)
+            let start = clock.now
+            for i in 0..<configuration.cases {
+                var c = generator.generate(seed: 1, stream: "bench", index: i, families: [.plain])
+                c.row = (0..<n).map { c.row[$0 % c.row.count] }
+                for p in properties { _ = p.check(c, context) }
+            }
+            let elapsed = ReferenceBenchmark.seconds(clock.now - start)
+            let rate = Int((Double(configuration.cases) / elapsed).rounded())
+            if json {
+                print(JSONValue.object(["bench": .string("harness"), "n": .number(String(n)), "cases_per_second": .number(String(rate))]).serialized)
+            } else {
+                print("  n = \(n): \(rate) cases/s")
+            }
+        }
+    }
+
+    func runReferenceBenchmark() throws {
         let results = try ReferenceBenchmark.run(budget: seconds)
         if !json { print("function   format    n      rows   rows/s") }
         for m in results {

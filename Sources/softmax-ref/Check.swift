@@ -13,9 +13,6 @@ struct Check: ParsableCommand {
               softmax-ref check --kernel all --format f32 --report junit --output check.xml
             """)
 
-    enum ReportStyle: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
-    enum ProfileName: String, ExpressibleByArgument, CaseIterable { case strict, faithful, bounded, framework }
-
     @Option(name: .long, help: "The implementation to check, or 'all' for every good built-in one.")
     var kernel: String
 
@@ -31,20 +28,12 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "The seed of the generators; the same seed gives the same report.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "The accuracy profile.")
-    var profile: ProfileName = .framework
-
-    @Option(name: .long, help: "The per-element bound in ulps, with --profile bounded.")
-    var ulps: Double?
+    @OptionGroup var profile: ProfileOptions
 
     @Option(name: .long, help: "The longest generated row.")
     var maxLength = 4096
 
-    @Option(name: .long, help: "The report format.")
-    var report: ReportStyle = .text
-
-    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         if kernel != "all" && BuiltInImplementations.named(kernel) == nil {
@@ -56,36 +45,20 @@ struct Check: ParsableCommand {
         }
         guard (1...1_000_000).contains(cases) else { throw ValidationError("--cases must be between 1 and 1000000; got \(cases)") }
         guard (1...1_000_000).contains(maxLength) else { throw ValidationError("--max-length must be between 1 and 1000000; got \(maxLength)") }
-        if profile == .bounded { guard let ulps, ulps > 0 else { throw ValidationError("--profile bounded needs --ulps K with K > 0") } }
-        else if ulps != nil { throw ValidationError("--ulps goes with --profile bounded") }
-    }
-
-    var chosenProfile: Profile {
-        switch profile {
-        case .strict: .strict
-        case .faithful: .faithful
-        case .bounded: .bounded(ulps: ulps!)
-        case .framework: .framework
-        }
     }
 
     func run() throws {
         let implementations = kernel == "all" ? BuiltInImplementations.good : [BuiltInImplementations.named(kernel)!]
         let properties = property.isEmpty ? PropertyCatalog.all : property.compactMap(PropertyCatalog.named)
         let configuration = CheckConfiguration(cases: cases, seed: seed, format: ProtocolNames.format(named: format)!,
-                                               profile: chosenProfile, maximumLength: maxLength)
+                                               profile: profile.value, maximumLength: maxLength)
         let reports = implementations.map { PropertyRunner.run($0, properties: properties, configuration: configuration) }
-        let rendered: String = switch report {
+        let rendered: String = switch report.report {
         case .text: reports.map(\.text).joined(separator: "\n\n") + "\n"
         case .json: (reports.count == 1 ? reports[0].json : .array(reports.map(\.json))).serialized + "\n"
         case .junit: reports.map(\.junit).joined()
         }
-        if let output {
-            do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
-            catch { throw ValidationError("cannot write the report to '\(output)': \(error.localizedDescription)") }
-        } else {
-            print(rendered, terminator: "")
-        }
+        try report.emit(rendered)
         if !reports.allSatisfy(\.succeeded) { throw ExitCode(ExitStatus.checkFailed) }
     }
 }

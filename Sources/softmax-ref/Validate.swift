@@ -38,11 +38,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The seed of the generators.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "The accuracy profile: strict, faithful, bounded or framework.")
-    var profile: Check.ProfileName = .framework
-
-    @Option(name: .long, help: "The per-element bound in ulps, with --profile bounded.")
-    var ulps: Double?
+    @OptionGroup var profile: ProfileOptions
 
     @Option(name: .long, help: "The non-finite policy to judge by (only 'limit' for now).")
     var policy = "limit"
@@ -53,11 +49,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The fixtures directory.")
     var fixtures = "Fixtures"
 
-    @Option(name: .long, help: "The report format: text, json or junit.")
-    var report: Check.ReportStyle = .text
-
-    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         guard (command == nil) != (results == nil) else { throw ValidationError("give exactly one of --command or --results") }
@@ -68,20 +60,10 @@ struct Validate: ParsableCommand {
         guard policy == "limit" else { throw ValidationError("unknown policy '\(policy)'; only 'limit' is implemented (framework conventions are measured in tools/adapters/POLICIES.md)") }
         guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout must be in (0, 3600] seconds; got \(timeout)") }
         guard (0...1_000_000).contains(cases) else { throw ValidationError("--cases must be between 0 and 1000000; got \(cases)") }
-        if profile == .bounded { guard let ulps, ulps > 0 else { throw ValidationError("--profile bounded needs --ulps K with K > 0") } }
         if let command, !Self.programExists(command) {
             throw ValidationError("cannot run '\(command)': no such program '\(command.split(separator: " ").first ?? "")'")
         }
         if let results, !FileManager.default.fileExists(atPath: results) { throw ValidationError("no results file '\(results)'") }
-    }
-
-    var chosenProfile: Profile {
-        switch profile {
-        case .strict: .strict
-        case .faithful: .faithful
-        case .bounded: .bounded(ulps: ulps!)
-        case .framework: .framework
-        }
     }
 
     func run() throws {
@@ -92,28 +74,23 @@ struct Validate: ParsableCommand {
             let text = try String(contentsOfFile: results, encoding: .utf8)
             let records: [(ImplementationRequest, ImplementationAnswer)]
             do { records = try RecordedResults.parse(text) } catch { throw ValidationError("\(results): \(error.description)") }
-            validation = ValidationReport(implementation: name ?? results, profile: chosenProfile,
-                                          fixtures: RecordedResults.judge(records, profile: chosenProfile), properties: [])
+            validation = ValidationReport(implementation: name ?? results, profile: profile.value,
+                                          fixtures: RecordedResults.judge(records, profile: profile.value), properties: [])
         } else {
             let program = ExternalProgram(command: command!, name: name, timeout: .milliseconds(Int(timeout * 1000)))
             let summaries = try FixtureValidation.run(program, directory: URL(fileURLWithPath: fixtures), functions: functions,
-                                                      formats: formats, profile: chosenProfile)
+                                                      formats: formats, profile: profile.value)
             let properties = cases == 0 ? [] : formats.map { format in
-                PropertyRunner.run(program, configuration: CheckConfiguration(cases: cases, seed: seed, format: format, profile: chosenProfile, maximumLength: 1024))
+                PropertyRunner.run(program, configuration: CheckConfiguration(cases: cases, seed: seed, format: format, profile: profile.value, maximumLength: 1024))
             }
-            validation = ValidationReport(implementation: program.name, profile: chosenProfile, fixtures: summaries, properties: properties)
+            validation = ValidationReport(implementation: program.name, profile: profile.value, fixtures: summaries, properties: properties)
         }
-        let rendered: String = switch report {
+        let rendered: String = switch report.report {
         case .text: validation.text
         case .json: validation.json.serialized + "\n"
         case .junit: validation.junit
         }
-        if let output {
-            do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
-            catch { throw ValidationError("cannot write the report to '\(output)': \(error.localizedDescription)") }
-        } else {
-            print(rendered, terminator: "")
-        }
+        try report.emit(rendered)
         if !validation.succeeded { throw ExitCode(ExitStatus.checkFailed) }
     }
 

@@ -78,11 +78,12 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         var answers: [ImplementationAnswer] = []
         for (offset, request) in requests.enumerated() {
             let id = firstID + offset
-            switch readLine(&s) {
+            let result = readLine(&s)
+            switch result {
             case .line(let text): answers.append(ProtocolAnswer.parse(text, expectedID: id, format: request.format))
             case .endOfFile, .timedOut:
-                let exited = Self.hasExited(s.process)
-                let what = exited ? "the program exited while answering request \(id)" : "no answer to request \(id) within \(timeout)"
+                // End of output means the program exited (or closed its output); silence means it hung.
+                let what = result == .endOfFile ? "the program exited while answering request \(id)" : "no answer to request \(id) within \(timeout)"
                 answers.append(died(&s, what + ": " + lines[offset].prefix(200).dropLast()))
                 // The rest of the group was lost with the process: ask again, one by one.
                 for rest in requests[(offset + 1)...] {
@@ -104,7 +105,9 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
     private func start(_ s: inout ProcessState) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
+        // `exec` makes the program itself the child, so killing it on a hang kills the program and
+        // not just a shell (an orphan would keep our standard error open).
+        process.arguments = ["-c", "exec " + command]
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -117,13 +120,6 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         s.output = stdout.fileHandleForReading.fileDescriptor
         s.buffer = []
         return nil
-    }
-
-    /// Whether the program has exited (checked without reaping it).
-    private static func hasExited(_ process: Process?) -> Bool {
-        guard let process else { return true }
-        var info = siginfo_t()
-        return waitid(P_PID, id_t(process.processIdentifier), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid != 0
     }
 
     /// Ends the program: closes its input, kills it, and reaps it with waitpid (Foundation's
@@ -146,7 +142,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         do { try handle.write(contentsOf: Data(text.utf8)); return true } catch { return false }
     }
 
-    enum ReadResult { case line(String), endOfFile, timedOut }
+    enum ReadResult: Equatable { case line(String), endOfFile, timedOut }
 
     /// The next line of the program's output, waiting at most `timeout` overall.
     private func readLine(_ s: inout ProcessState) -> ReadResult {
