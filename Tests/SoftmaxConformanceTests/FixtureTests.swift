@@ -93,3 +93,30 @@ import _SoftmaxTestSupport
         }
     }
 }
+
+/// The fixtures through the built-in `simd` kernel: within its declared bounds (plus the half ulp
+/// of the correctly rounded value the fixture stores), with the same non-finite conventions.
+@Suite struct FixtureKernelTests {
+    @Test("simd softmax, log-softmax and sigmoid agree with every fixture within their declared bounds",
+          arguments: [ReferenceFunction.softmax, .logSoftmax, .sigmoid])
+    func simdWithinDeclaredBounds(_ function: ReferenceFunction) throws {
+        let kernel = KernelImplementation(.simd)
+        let name = FixtureGenerator.fileName(function)
+        var checked = 0
+        for fixture in try FixtureLoader.cases(in: try FixtureTests.text(name), file: name)
+        where fixture.base == nil && fixture.format != .bfloat16 {
+            let request = ImplementationRequest(function, format: fixture.format, input: fixture.input, beta: fixture.beta)
+            guard case .values(let outputs) = kernel.evaluate(request) else { Issue.record("no answer for \(fixture)"); continue }
+            let got = Array(outputs.prefix(fixture.input.count / fixture.repeatCount))
+            let expected = fixture.outputs[.toNearestOrEven]!
+            let bound = fixture.format == .binary16 ? 1.0 : 4.0
+            for (a, b) in zip(got, expected) {
+                if a.isNaN || b.isNaN { #expect(a.isNaN && b.isNaN, "\(fixture): \(a.hexString) vs \(b.hexString)"); continue }
+                let distance: Double = FloatValue.ulpDistance(a, b).map { Double($0) } ?? (a == b ? 0 : .infinity)
+                #expect(distance <= bound + 0.5, "\(fixture): \(a.hexString) vs correctly rounded \(b.hexString)")
+            }
+            checked += 1
+        }
+        #expect(checked > 10)
+    }
+}

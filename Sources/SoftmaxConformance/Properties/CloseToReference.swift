@@ -29,6 +29,9 @@ public struct CloseToReference: ConformanceProperty {
                 return .pass(maxUlp: worst)
             }
             if let i = errors.firstIndex(where: { !($0 <= context.bound(function)) }) {
+                if !outputs[i].isFinite, case .interval = exact[i] {
+                    return .fail(reason: "output \(i) is \(outputs[i].hexString) where the exact value is finite: an overflow or invalid operation", maxUlp: worst)
+                }
                 return .fail(reason: "output \(i) is \(outputs[i].hexString), \(errors[i]) ulp from the exact value (bound \(context.bound(function)))", maxUlp: worst)
             }
             return .pass(maxUlp: worst)
