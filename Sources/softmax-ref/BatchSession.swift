@@ -15,7 +15,7 @@ struct BatchSession {
         while let line = readLine(strippingNewline: true) {
             if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
             print(answer(line).serialized)
-            fflush(nil)
+            fflushAll()
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Multiprecision
 import SoftmaxConformance
 
 /// `softmax-ref bench`: speed reports (never assertions) for the reference, the kernels and the harness.
@@ -19,6 +20,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Time the harness: cases checked per second for f32 softmax rows of n = 16 and 1024.")
     var harness = false
 
+    @Flag(name: .long, help: "Time the JSON-lines plumbing of validate: small requests per second to a trivial program.")
+    var `protocol` = false
+
     @Flag(name: .long, help: "With --kernels: only simd, on shapes an eighth the size.")
     var quick = false
 
@@ -29,7 +33,9 @@ struct Bench: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard reference || kernels || harness else { throw ValidationError("choose what to measure: --reference, --kernels or --harness") }
+        guard reference || kernels || harness || `protocol` else {
+            throw ValidationError("choose what to measure: --reference, --kernels, --harness or --protocol")
+        }
         guard seconds > 0 && seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]; got \(seconds)") }
     }
 
@@ -38,6 +44,7 @@ struct Bench: ParsableCommand {
             for line in runKernelBenchmarks(json: json, threads: nil, quick: quick, checker: KernelAccuracy.maxUlp) { print(line) }
         }
         if harness { runHarnessBenchmark() }
+        if `protocol` { runProtocolBenchmark() }
         if reference { try runReferenceBenchmark() }
     }
 
@@ -63,6 +70,25 @@ struct Bench: ParsableCommand {
             } else {
                 print("  n = \(n): \(rate) cases/s")
             }
+        }
+    }
+
+    /// Requests per second through ``ExternalProgram`` to `softmax-ref _echo` (softmax rows of 4).
+    func runProtocolBenchmark() {
+        let program = ExternalProgram(command: "'\(CommandLine.arguments[0])' _echo", name: "echo")
+        let row = [1.0, 2.0, 3.0, 4.0].map { FloatValue(Float($0)) }
+        let requests = (0..<20_000).map { _ in ImplementationRequest(.softmax, format: .binary32, input: row) }
+        _ = program.evaluate(Array(requests.prefix(10)))  // start-up
+        let clock = ContinuousClock()
+        let start = clock.now
+        let answers = program.evaluate(requests)
+        let elapsed = ReferenceBenchmark.seconds(clock.now - start)
+        let ok = answers.allSatisfy { if case .values = $0 { true } else { false } }
+        let rate = Int((Double(requests.count) / elapsed).rounded())
+        if json {
+            print(JSONValue.object(["bench": .string("protocol"), "requests": .number(String(requests.count)), "requests_per_second": .number(String(rate)), "all_answered": .bool(ok)]).serialized)
+        } else {
+            print("protocol: \(requests.count) small requests to a trivial program: \(rate) requests/s\(ok ? "" : " (some failed)")")
         }
     }
 
