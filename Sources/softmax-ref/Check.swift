@@ -57,6 +57,7 @@ struct Check: ParsableCommand {
         case .text: reports.map(\.text).joined(separator: "\n\n") + "\n"
         case .json: (reports.count == 1 ? reports[0].json : .array(reports.map(\.json))).serialized + "\n"
         case .junit: reports.map(\.junit).joined()
+        case .html: throw ValidationError("--report html is for validate; check writes text, json or junit")
         }
         try report.emit(rendered)
         if !reports.allSatisfy(\.succeeded) { throw ExitCode(ExitStatus.checkFailed) }

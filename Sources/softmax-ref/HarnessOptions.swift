@@ -30,7 +30,7 @@ struct ProfileOptions: ParsableArguments {
 
 /// `--report` and `--output`, shared by `check` and `validate`.
 struct ReportOptions: ParsableArguments {
-    enum Style: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
+    enum Style: String, ExpressibleByArgument, CaseIterable { case text, json, junit, html }
 
     @Option(name: .long, help: "The report format.")
     var report: Style = .text

@@ -49,6 +49,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The fixtures directory.")
     var fixtures = "Fixtures"
 
+    /// `--report text|json|junit|html`.
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
@@ -89,6 +90,7 @@ struct Validate: ParsableCommand {
         case .text: validation.text
         case .json: validation.json.serialized + "\n"
         case .junit: validation.junit
+        case .html: validation.html
         }
         try report.emit(rendered)
         if !validation.succeeded { throw ExitCode(ExitStatus.checkFailed) }

@@ -39,6 +39,18 @@ import Testing
         #expect(r.stdout.contains(message), "\(mode): \(r.stdout.prefix(3000))")
     }
 
+    @Test("--report html writes one self-contained page: tables, inline SVG histograms, failures")
+    func htmlReport() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UInt32.random(in: 0...UInt32.max)).html").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try Self.validate("wrong-rounding", ["--format", "f64", "--report", "html", "--output", path])
+        #expect(r.status == 1)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg") && html.contains("<table>") && html.contains("<h2>failures</h2>"))
+        #expect(!html.contains("<script") && !html.contains("src=\"http"))
+    }
+
     @Test("Bad usage and bad input exit 2 naming the problem", arguments: [
         (["validate", "--command", "/nonexistent/program --flag"], "no such program '/nonexistent/program'"),
         (["validate"], "give exactly one of --command or --results"),
