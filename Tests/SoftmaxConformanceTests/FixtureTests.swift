@@ -120,3 +120,50 @@ import _SoftmaxTestSupport
         #expect(checked > 10)
     }
 }
+
+/// LogSumExp, the Jacobian and cross-entropy through `simd`: their declared bounds are in ulps of
+/// their terms (see `KernelAlgorithm.ulpBound(for:type:)`), because these quantities can cancel.
+@Suite struct FixtureKernelTermBoundTests {
+    /// u·ulp(scale) as a Double, for a magnitude `scale` in `format`.
+    static func allowance(_ ulps: Double, _ scale: Double, _ format: FloatFormat) -> Double {
+        let exponent = UlpError.ulpExponent(of: FloatValue(scale).dyadic!.magnitude, format)
+        return ulps * Double(sign: .plus, exponent: exponent, significand: 1)
+    }
+
+    @Test("simd LogSumExp, Jacobian and cross-entropy agree with the fixtures within their term bounds",
+          arguments: [ReferenceFunction.logSumExp, .jacobian, .crossEntropy])
+    func simdWithinTermBounds(_ function: ReferenceFunction) throws {
+        let kernel = KernelImplementation(.simd)
+        let name = FixtureGenerator.fileName(function)
+        var checked = 0
+        for fixture in try FixtureLoader.cases(in: try FixtureTests.text(name), file: name)
+        where fixture.base == nil && fixture.format != .bfloat16 && fixture.input.allSatisfy(\.isFinite) && !fixture.input.isEmpty {
+            let request = ImplementationRequest(function, format: fixture.format, input: fixture.input, beta: fixture.beta,
+                                                label: fixture.label, target: fixture.target)
+            guard case .values(let got) = kernel.evaluate(request) else { Issue.record("no answer for \(fixture)"); continue }
+            let expected = fixture.outputs[.toNearestOrEven]!
+            let u = (fixture.format == .binary16 ? 1.0 : (function == .logSumExp && fixture.format == .binary64 ? 6.0 : 4.0)) + 0.5
+            let s = try Reference.softmax(fixture.input, beta: fixture.beta, format: .binary64).map(\.double)
+            let beta = abs(fixture.beta.double)
+            let n = fixture.input.count
+            for (k, (a, b)) in zip(got, expected).enumerated() {
+                guard a.isFinite && b.isFinite else { #expect(a == b || (a.isNaN && b.isNaN), "\(fixture) #\(k)"); continue }
+                let scale: Double
+                switch function {
+                case .logSumExp: scale = max(abs(b.double), fixture.input.map { abs($0.double * fixture.beta.double) }.max()!)
+                case .jacobian: let (i, j) = (k / n, k % n); scale = beta * s[i] * ((i == j ? 1 : 0) + s[j])
+                default:
+                    if k == 0 { scale = abs(b.double) } else {
+                        let q = fixture.target?.map(\.double) ?? (0..<n).map { $0 == fixture.label! ? 1.0 : 0.0 }
+                        scale = beta * (s[k - 1] * q.reduce(0, +) + abs(q[k - 1]))
+                    }
+                }
+                let difference = abs(a.double - b.double)
+                #expect(difference <= Self.allowance(u, scale, fixture.format) + Self.allowance(0.5, abs(b.double), fixture.format),
+                        "\(fixture) #\(k): \(a.hexString) vs correctly rounded \(b.hexString)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 4)
+    }
+}
