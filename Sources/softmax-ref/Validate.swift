@@ -82,7 +82,9 @@ struct Validate: ParsableCommand {
             let summaries = try FixtureValidation.run(program, directory: URL(fileURLWithPath: fixtures), functions: functions,
                                                       formats: formats, profile: profile.value)
             let properties = cases == 0 ? [] : formats.map { format in
-                PropertyRunner.run(program, configuration: CheckConfiguration(cases: cases, seed: seed, format: format, profile: profile.value, maximumLength: 1024))
+                PropertyRunner.run(program, configuration: CheckConfiguration(
+                    cases: cases, seed: seed, format: format, profile: profile.value, maximumLength: 1024,
+                    replayCommand: "softmax-ref validate --command '\(command!)' --format \(ProtocolNames.name(of: format)) --profile \(profile.profile.rawValue)\(profile.ulps.map { " --ulps \($0)" } ?? "") --seed \(seed) --cases \(cases)"))
             }
             validation = ValidationReport(implementation: program.name, profile: profile.value, fixtures: summaries, properties: properties)
         }

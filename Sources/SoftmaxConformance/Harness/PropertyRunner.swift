@@ -8,8 +8,12 @@ public struct CheckConfiguration: Sendable {
     public var format: FloatFormat
     public var profile: Profile
     public var maximumLength: Int
+    /// The command that replays a run, when it is not `softmax-ref check --kernel NAME` (e.g. a validate).
+    public var replayCommand: String?
 
-    public init(cases: Int = 200, seed: UInt64 = 1, format: FloatFormat = .binary32, profile: Profile = .framework, maximumLength: Int = 4096) {
+    public init(cases: Int = 200, seed: UInt64 = 1, format: FloatFormat = .binary32, profile: Profile = .framework,
+                maximumLength: Int = 4096, replayCommand: String? = nil) {
+        self.replayCommand = replayCommand
         self.cases = cases
         self.seed = seed
         self.format = format
@@ -78,6 +82,7 @@ public enum PropertyRunner {
     }
 
     static func replayCommand(_ implementation: String, _ property: String, _ c: CheckConfiguration) -> String {
+        if let command = c.replayCommand { return command + "   # property \(property)" }
         var profile = "\(c.profile)"
         if case .bounded(let k) = c.profile { profile = "bounded --ulps \(k)" }
         return "softmax-ref check --kernel \(implementation) --property \(property) --format \(ProtocolNames.name(of: c.format)) --profile \(profile) --seed \(c.seed) --cases \(c.cases)"
