@@ -14,6 +14,8 @@ import _SoftmaxTestSupport
         var format: FloatFormat = .binary32
         /// The most logits a shrunk counterexample may keep (nil where the bug needs long rows).
         var maximumShrunkLength: Int? = 3
+        /// The longest generated row (long enough for accumulation bugs to show).
+        var maximumLength = 600
         var testDescription: String { "\(kernel.name) is caught by \(property)" }
     }
 
@@ -52,6 +54,15 @@ import _SoftmaxTestSupport
             var sum = 0.0
             for v in e { sum = DoubleKernel.round(sum + v, .bfloat16).double }
             return e.map { $0 / sum }
+        }
+        var halfSum = DoubleKernel(name: "float16-accumulator")
+        // The running sum kept in binary16: it stops growing at 2048 on long rows of similar logits.
+        halfSum.softmax = { x, beta in
+            let t = x.map { $0 * beta }, m = t.max() ?? 0
+            let e = t.map { Foundation.exp($0 - m) }
+            var sum = Float16(0)
+            for v in e { sum += Float16(v) }
+            return e.map { $0 / Double(sum) }
         }
         var sigmoidNaN = DoubleKernel(name: "sigmoid-nan-for-large-negative-x")
         sigmoidNaN.sigmoid = { x, beta in x.map { v in v * beta < -20 ? .nan : 1 / (1 + Foundation.exp(-v * beta)) } }
@@ -112,6 +123,7 @@ import _SoftmaxTestSupport
             Mutant(kernel: transposedTerm, property: "jacobian-symmetry"),
             Mutant(kernel: lseGradient, property: "logsumexp-gradient"),
             Mutant(kernel: lowPrecisionSum, property: "sum-to-one", format: .bfloat16, maximumShrunkLength: nil),
+            Mutant(kernel: halfSum, property: "sum-to-one", format: .binary16, maximumShrunkLength: nil, maximumLength: 4096),
             Mutant(kernel: sigmoidNaN, property: "sigmoid-equivalence"),
             Mutant(kernel: infMinusInf, property: "non-finite-policy"),
             Mutant(kernel: parity, property: "translation-invariance"),
@@ -131,7 +143,7 @@ import _SoftmaxTestSupport
     @Test("Each mutant is caught by its named property, with a small counterexample", arguments: mutants)
     func mutantIsCaught(_ mutant: Mutant) throws {
         let property = try #require(PropertyCatalog.named(mutant.property))
-        let configuration = CheckConfiguration(cases: 60, seed: 7, format: mutant.format, profile: .framework, maximumLength: 600)
+        let configuration = CheckConfiguration(cases: 60, seed: 7, format: mutant.format, profile: .framework, maximumLength: mutant.maximumLength)
         let report = PropertyRunner.run(mutant.kernel, properties: [property], configuration: configuration)
         let failure = try #require(report.results[0].failure, "\(mutant.kernel.name) passed \(mutant.property)")
         if let limit = mutant.maximumShrunkLength {
