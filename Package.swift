@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "SoftmaxReferenceTests", dependencies: ["SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport"]),
         .testTarget(name: "SoftmaxKernelsTests", dependencies: ["SoftmaxKernels"]),
         .testTarget(name: "SoftmaxConformanceTests", dependencies: ["SoftmaxConformance", "SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport"]),
-        .testTarget(name: "SoftmaxRefCLITests", dependencies: ["softmax-ref"]),
+        .testTarget(name: "SoftmaxRefCLITests", dependencies: ["softmax-ref"], exclude: ["Programs"]),
     ]
 )
