@@ -51,7 +51,7 @@ struct Check: ParsableCommand {
         let implementations = kernel == "all" ? BuiltInImplementations.good : [BuiltInImplementations.named(kernel)!]
         let properties = property.isEmpty ? PropertyCatalog.all : property.compactMap(PropertyCatalog.named)
         let configuration = CheckConfiguration(cases: cases, seed: seed, format: ProtocolNames.format(named: format)!,
-                                               profile: profile.value, maximumLength: maxLength)
+                                               profile: profile.value(for: ProtocolNames.format(named: format)!), maximumLength: maxLength)
         let reports = implementations.map { PropertyRunner.run($0, properties: properties, configuration: configuration) }
         let rendered: String = switch report.report {
         case .text: reports.map(\.text).joined(separator: "\n\n") + "\n"

@@ -1,12 +1,15 @@
 import ArgumentParser
 import Foundation
+import Multiprecision
 import SoftmaxConformance
 
 /// `--profile` and `--ulps`, shared by `check` and `validate`.
 struct ProfileOptions: ParsableArguments {
-    enum Name: String, ExpressibleByArgument, CaseIterable { case strict, faithful, bounded, framework }
+    /// strict, faithful, bounded (with --ulps), framework, and the frameworks' own test tolerances:
+    /// pytorch (torch.testing.assert_close defaults per dtype) and onnx (rtol 1e-3, atol 1e-7).
+    enum Name: String, ExpressibleByArgument, CaseIterable { case strict, faithful, bounded, framework, pytorch, onnx }
 
-    @Option(name: .long, help: "The accuracy profile.")
+    @Option(name: .long, help: "The accuracy profile (pytorch and onnx are those frameworks' test tolerances).")
     var profile: Name = .framework
 
     @Option(name: .long, help: "The per-element bound in ulps, with --profile bounded.")
@@ -17,13 +20,14 @@ struct ProfileOptions: ParsableArguments {
         else if ulps != nil { throw ValidationError("--ulps goes with --profile bounded") }
     }
 
-    /// The chosen profile.
-    var value: Profile {
+    /// The chosen profile for outputs in `format`.
+    func value(for format: FloatFormat) -> Profile {
         switch profile {
         case .strict: .strict
         case .faithful: .faithful
         case .bounded: .bounded(ulps: ulps!)
         case .framework: .framework
+        case .pytorch, .onnx: Profile.preset(profile.rawValue, format: format)!
         }
     }
 }

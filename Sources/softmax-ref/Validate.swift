@@ -75,18 +75,18 @@ struct Validate: ParsableCommand {
             let text = try String(contentsOfFile: results, encoding: .utf8)
             let records: [(ImplementationRequest, ImplementationAnswer)]
             do { records = try RecordedResults.parse(text) } catch { throw ValidationError("\(results): \(error.description)") }
-            validation = ValidationReport(implementation: name ?? results, profile: profile.value,
-                                          fixtures: RecordedResults.judge(records, profile: profile.value), properties: [])
+            validation = ValidationReport(implementation: name ?? results, profile: profile.value(for: formats[0]),
+                                          fixtures: RecordedResults.judge(records, profile: profile.value(for:)), properties: [])
         } else {
             let program = ExternalProgram(command: command!, name: name, timeout: .milliseconds(Int(timeout * 1000)))
             let summaries = try FixtureValidation.run(program, directory: URL(fileURLWithPath: fixtures), functions: functions,
-                                                      formats: formats, profile: profile.value)
+                                                      formats: formats, profile: profile.value(for:))
             let properties = cases == 0 ? [] : formats.map { format in
                 PropertyRunner.run(program, configuration: CheckConfiguration(
-                    cases: cases, seed: seed, format: format, profile: profile.value, maximumLength: 1024,
+                    cases: cases, seed: seed, format: format, profile: profile.value(for: format), maximumLength: 1024,
                     replayCommand: "softmax-ref validate --command '\(command!)' --format \(ProtocolNames.name(of: format)) --profile \(profile.profile.rawValue)\(profile.ulps.map { " --ulps \($0)" } ?? "") --seed \(seed) --cases \(cases)"))
             }
-            validation = ValidationReport(implementation: program.name, profile: profile.value, fixtures: summaries, properties: properties)
+            validation = ValidationReport(implementation: program.name, profile: profile.value(for: formats[0]), fixtures: summaries, properties: properties)
         }
         let rendered: String = switch report.report {
         case .text: validation.text

@@ -206,3 +206,26 @@ import _SoftmaxTestSupport
         }
     }
 }
+
+/// The frameworks' own tolerances as profiles.
+@Suite struct ProfilePresetTests {
+    @Test("pytorch and onnx presets are the documented rtol/atol pairs")
+    func presets() {
+        #expect(Profile.preset("pytorch", format: .binary32) == .relative(name: "pytorch", rtol: 1.3e-6, atol: 1e-5))
+        #expect(Profile.preset("pytorch", format: .binary16) == .relative(name: "pytorch", rtol: 1e-3, atol: 1e-5))
+        #expect(Profile.preset("onnx", format: .binary64) == .relative(name: "onnx", rtol: 1e-3, atol: 1e-7))
+        #expect(Profile.preset("webgpu", format: .binary32) == nil)
+    }
+
+    @Test("A relative profile passes a 1-ulp error that strict rejects, and rejects a 1% error")
+    func relativeJudging() {
+        let request = ImplementationRequest(.softmax, format: .binary32, input: [0.0, 1.0].map { FloatValue(Float($0)) })
+        guard case .values(let exact) = ReferenceImplementation().evaluate(request) else { Issue.record("no reference"); return }
+        let nudged = [exact[0].nextUp, exact[1]]
+        let pytorch = Profile.preset("pytorch", format: .binary32)!
+        #expect(RequestJudge.judge(request, nudged, profile: .strict).failure != nil)
+        #expect(RequestJudge.judge(request, nudged, profile: pytorch).failure == nil)
+        let off = [FloatValue(Float(exact[0].double * 1.01)), exact[1]]
+        #expect(RequestJudge.judge(request, off, profile: pytorch).failure != nil)
+    }
+}

@@ -1,3 +1,4 @@
+import Multiprecision
 import SoftmaxReference
 
 /// How far from the exact value an implementation's outputs may be, per element, in ulps of the
@@ -11,6 +12,33 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
     case bounded(ulps: Double)
     /// What a careful float implementation can promise (see ``frameworkBound(for:)``).
     case framework
+    /// |output − exact| ≤ atol + rtol·|exact|, the closeness test of the frameworks' own suites
+    /// (see ``presets``): `name` says whose.
+    case relative(name: String, rtol: Double, atol: Double)
+
+    /// The frameworks' test tolerances, by name, for a format.
+    ///
+    /// - pytorch: `torch.testing.assert_close` defaults, used by OpInfo tests: float16 rtol 1e-3,
+    ///   atol 1e-5; bfloat16 rtol 1.6e-2, atol 1e-5; float32 rtol 1.3e-6, atol 1e-5; float64
+    ///   rtol 1e-7, atol 1e-7 (PyTorch documentation, torch.testing.assert_close).
+    /// - onnx: the ONNX backend test runner's rtol 1e-3, atol 1e-7 (onnx/backend/test/runner).
+    public static func preset(_ name: String, format: FloatFormat) -> Profile? {
+        switch (name, format) {
+        case ("pytorch", .binary16): .relative(name: "pytorch", rtol: 1e-3, atol: 1e-5)
+        case ("pytorch", .bfloat16): .relative(name: "pytorch", rtol: 1.6e-2, atol: 1e-5)
+        case ("pytorch", .binary32): .relative(name: "pytorch", rtol: 1.3e-6, atol: 1e-5)
+        case ("pytorch", .binary64): .relative(name: "pytorch", rtol: 1e-7, atol: 1e-7)
+        case ("onnx", _): .relative(name: "onnx", rtol: 1e-3, atol: 1e-7)
+        default: nil
+        }
+    }
+
+    /// Whether an output within `ulps` of the exact value, or within the relative tolerance, passes.
+    /// - Parameters: `error` in ulps, `distance` = |output − exact| and `magnitude` = |exact| as Doubles.
+    public func allows(function: ReferenceFunction, error: Double, distance: Double, magnitude: Double) -> Bool {
+        if case .relative(_, let rtol, let atol) = self { return distance <= atol + rtol * magnitude }
+        return error <= ulps(for: function)
+    }
 
     /// The per-element bound in ulps for outputs of `function`.
     public func ulps(for function: ReferenceFunction) -> Double {
@@ -19,6 +47,7 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         case .faithful: 1
         case .bounded(let k): k
         case .framework: Self.frameworkBound(for: function)
+        case .relative: Self.frameworkBound(for: function)  // properties other than closeness use the framework bound
         }
     }
 
@@ -39,6 +68,7 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         case .faithful: "faithful"
         case .bounded(let k): "bounded(\(k) ulps)"
         case .framework: "framework"
+        case .relative(let name, let rtol, let atol): "\(name) (rtol \(rtol), atol \(atol))"
         }
     }
 }

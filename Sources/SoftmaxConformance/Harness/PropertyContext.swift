@@ -40,9 +40,14 @@ public struct PropertyContext: Sendable {
     /// The per-element bound for `function`, in ulps.
     public func bound(_ function: ReferenceFunction) -> Double { profile.ulps(for: function) }
 
-    /// The bound as an exact dyadic multiple of each value's ulp: u·ulp(max(|a|, |b|)).
+    /// The bound as an exact dyadic: u·ulp(max(|a|, |b|)), or atol + rtol·max(|a|, |b|) for a relative profile.
     public func tolerance(_ function: ReferenceFunction, around values: FloatValue...) -> Dyadic {
         let magnitude = values.compactMap { $0.dyadic?.magnitude }.max() ?? .zero
+        if case .relative(_, let rtol, let atol) = profile {
+            // atol + rtol·|v|, widened by one part in 2^40 for the binary64 arithmetic that forms it.
+            let allowed = (atol + rtol * magnitude.doubleApproximation) * (1 + 0x1p-40)
+            return FloatValue(allowed).dyadic ?? .zero
+        }
         let ulp = Dyadic.powerOfTwo(UlpError.ulpExponent(of: magnitude, values[0].format))
         return Dyadic(mantissa: BigInt(Int(bound(function) * 1024)), exponent: -10) * ulp
     }

@@ -85,6 +85,7 @@ public enum PropertyRunner {
         if let command = c.replayCommand { return command + "   # property \(property)" }
         var profile = "\(c.profile)"
         if case .bounded(let k) = c.profile { profile = "bounded --ulps \(k)" }
+        if case .relative(let name, _, _) = c.profile { profile = name }
         return "softmax-ref check --kernel \(implementation) --property \(property) --format \(ProtocolNames.name(of: c.format)) --profile \(profile) --seed \(c.seed) --cases \(c.cases)"
     }
 }

@@ -28,13 +28,35 @@ public struct CloseToReference: ConformanceProperty {
                 }
                 return .pass(maxUlp: worst)
             }
-            if let i = errors.firstIndex(where: { !($0 <= context.bound(function)) }) {
+            if let i = outputs.indices.first(where: { !context.profile.allows(function: function, error: errors[$0],
+                                                                             distance: Self.distance(outputs[$0], exact[$0]),
+                                                                             magnitude: Self.magnitude(exact[$0])) }) {
                 if !outputs[i].isFinite, case .interval = exact[i] {
                     return .fail(reason: "output \(i) is \(outputs[i].hexString) where the exact value is finite: an overflow or invalid operation", maxUlp: worst)
                 }
                 return .fail(reason: "output \(i) is \(outputs[i].hexString), \(errors[i]) ulp from the exact value (bound \(context.bound(function)))", maxUlp: worst)
             }
             return .pass(maxUlp: worst)
+        }
+    }
+
+    /// |output − exact| as a Double (infinite for mismatched specials), for relative tolerances.
+    static func distance(_ output: FloatValue, _ exact: Enclosure) -> Double {
+        // A special value is right (distance 0) when it is the correct rounding, e.g. an overflow to -inf.
+        guard let y = output.dyadic else { return UlpError.of(output, from: exact) <= 0.5 ? 0 : .infinity }
+        switch exact {
+        case .interval(let i): return max((y - i.lower).magnitude.doubleApproximation, (y - i.upper).magnitude.doubleApproximation)
+        case .exact(let r): let b = UlpError.bracket(r); return max((y - b.lower).magnitude.doubleApproximation, (y - b.upper).magnitude.doubleApproximation)
+        default: return .infinity
+        }
+    }
+
+    /// |exact| as a Double (0 for specials).
+    static func magnitude(_ exact: Enclosure) -> Double {
+        switch exact {
+        case .interval(let i): max(i.lower.magnitude, i.upper.magnitude).doubleApproximation
+        case .exact(let r): UlpError.bracket(r).upper.magnitude.doubleApproximation
+        default: 0
         }
     }
 

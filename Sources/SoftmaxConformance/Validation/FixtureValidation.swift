@@ -21,7 +21,7 @@ public enum FixtureValidation {
     /// Runs every fixture case of `directory` for the chosen functions and formats (requests are
     /// sent in order, pipelined by the implementation).
     public static func run(_ implementation: any Implementation, directory: URL, functions: [ReferenceFunction],
-                           formats: [FloatFormat], profile: Profile) throws -> [FixtureSummary] {
+                           formats: [FloatFormat], profile profileFor: (FloatFormat) -> Profile) throws -> [FixtureSummary] {
         var summaries: [FixtureSummary] = []
         for function in functions {
             let name = FixtureGenerator.fileName(function)
@@ -31,6 +31,7 @@ public enum FixtureValidation {
             }
             let cases = try FixtureLoader.cases(in: String(decoding: data, as: UTF8.self), file: name)
             for format in formats {
+                let profile = profileFor(format)
                 // The protocol has no base parameter: cases with a base b ≠ e are not sent.
                 let chosen = cases.filter { $0.format == format && $0.base == nil }
                 let requests = chosen.map { c in

@@ -49,7 +49,7 @@ public enum RecordedResults {
     }
 
     /// Judges every record; one summary per function and format met.
-    public static func judge(_ records: [(ImplementationRequest, ImplementationAnswer)], profile: Profile) -> [FixtureSummary] {
+    public static func judge(_ records: [(ImplementationRequest, ImplementationAnswer)], profile profileFor: (FloatFormat) -> Profile) -> [FixtureSummary] {
         var summaries: [String: FixtureSummary] = [:]
         var order: [String] = []
         for (index, (request, answer)) in records.enumerated() {
@@ -63,7 +63,7 @@ public enum RecordedResults {
                 summaries[key]!.maxUlp = .infinity
             case .values(let outputs):
                 summaries[key]!.cases += 1
-                let judgement = RequestJudge.judge(request, outputs, profile: profile)
+                let judgement = RequestJudge.judge(request, outputs, profile: profileFor(request.format))
                 summaries[key]!.maxUlp = max(summaries[key]!.maxUlp, judgement.maxUlp)
                 summaries[key]!.errors.append(judgement.maxUlp)
                 if judgement.correctlyRounded { summaries[key]!.correctlyRounded += 1 }
