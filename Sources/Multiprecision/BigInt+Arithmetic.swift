@@ -88,12 +88,6 @@ extension BigInt {
         cgmp_add_ui(r, r, value)
     }
 
-    /// self -= value for a non-negative machine integer.
-    public mutating func decrease(by value: UInt) {
-        let r = uniqueRaw()
-        cgmp_sub_ui(r, r, value)
-    }
-
     /// self *= other.
     public mutating func formProduct(with other: BigInt) {
         let r = uniqueRaw()

@@ -113,9 +113,6 @@ extension BigInt: Equatable, Comparable, Hashable {
     public static func < (a: BigInt, b: BigInt) -> Bool { cgmp_cmp(a.raw, b.raw) < 0 }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
-    /// Compares magnitudes: -1, 0 or 1 as |a| <, =, > |b|.
-    public static func compareMagnitudes(_ a: BigInt, _ b: BigInt) -> Int { Int(cgmp_cmpabs(a.raw, b.raw).signum()) }
-
     /// Compares with a machine integer: -1, 0 or 1.
     public func compare(to value: Int) -> Int { Int(cgmp_cmp_si(raw, value).signum()) }
 }

@@ -95,4 +95,7 @@ extension Dyadic {
 
     /// self · 2^k, exactly.
     public func timesPowerOfTwo(_ k: Int) -> Dyadic { Dyadic(mantissa: mantissa, exponent: exponent + k) }
+
+    /// self^k for k >= 0, exactly.
+    public func power(_ k: Int) -> Dyadic { Dyadic(mantissa: mantissa.power(k), exponent: exponent * k) }
 }

@@ -5,8 +5,6 @@ import Multiprecision
 /// Finite rows read them from ``Weights``; rows with +inf logits use the limit 1/k (see
 /// ``RowClass``); masked (-inf) entries have probability 0 and complement 1.
 struct Distribution {
-    let count: Int
-    let bits: Int
     private let probabilities: [DyadicInterval]
     private let complementValues: [DyadicInterval]
     /// The probabilities as exact rationals, when they are (see ``Weights/exactProbabilities``).
@@ -19,13 +17,12 @@ struct Distribution {
 
     /// The finite row `values` at positions `indices` of a row of `count` entries.
     init(count: Int, indices: [Int], weights: Weights, withComplements: Bool) {
-        self.count = count
-        bits = weights.bits
         var p = [DyadicInterval](repeating: DyadicInterval(exactly: .zero), count: count)
         var q = [DyadicInterval](repeating: DyadicInterval(exactly: .one), count: count)
-        for (j, i) in indices.enumerated() { p[i] = weights.softmax(j) }
+        let finite = weights.weights.indices.map(weights.softmax)
+        for (j, i) in indices.enumerated() { p[i] = finite[j] }
         if withComplements {
-            for (j, c) in weights.complements().enumerated() { q[indices[j]] = c }
+            for (j, c) in weights.complements(of: finite).enumerated() { q[indices[j]] = c }
         }
         probabilities = p
         complementValues = q
@@ -38,8 +35,6 @@ struct Distribution {
 
     /// The limit distribution 1/k on the k entries with t = +inf.
     init(count: Int, positiveInfinities: [Int], bits: Int) {
-        self.count = count
-        self.bits = bits
         let k = Dyadic(positiveInfinities.count)
         let members = Set(positiveInfinities)
         let share = DyadicInterval(exactly: .one).dividingNonNegative(by: DyadicInterval(exactly: k), bits: bits)

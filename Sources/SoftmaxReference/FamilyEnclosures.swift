@@ -94,7 +94,7 @@ extension RowRequest {
     private func isExactlyZero(_ w: Weights, top: Dyadic) -> Bool {
         guard let base = scale.base, let partition = w.exactPartition,
               let k = (scale.beta * top).exactInteger?.exactInt, abs(k) <= 4096 else { return false }
-        let power = Rational(Dyadic(mantissa: base.mantissa.power(abs(k)), exponent: base.exponent * abs(k)))
+        let power = Rational(base.power(abs(k)))
         return (k >= 0 ? power * partition : partition / power) == Rational(1)
     }
 

@@ -55,30 +55,35 @@ struct Weights {
         let largest = steps.max() ?? 0
         return steps.map { k in
             let e = base > .one ? largest - k : k
-            return Dyadic(mantissa: base.mantissa.power(e), exponent: base.exponent * e)
+            return base.power(e)
         }
     }
 
     /// s_i = w_i / S.
     func softmax(_ i: Int) -> DyadicInterval { weights[i].dividingNonNegative(by: total, bits: bits) }
 
-    /// 1 - s_i for every i, without cancellation: others / S for the reference entry (whose
-    /// probability may be 1 - e^-100000), and 1 - s_i for the rest, whose probability is at most
-    /// 1/2 (a ratio of sums would lose the correlation between them and straddle 1).
-    func complements() -> [DyadicInterval] {
-        weights.indices.map { i in
+    /// 1 - s_i for every i, given the enclosures s_i of ``softmax(_:)``, without cancellation:
+    /// others / S for the reference entry (whose probability may be 1 - e^-100000), and 1 - s_i for
+    /// the rest, whose probability is at most 1/2 (a ratio of sums would lose the correlation
+    /// between them and straddle 1).
+    func complements(of probabilities: [DyadicInterval]) -> [DyadicInterval] {
+        probabilities.indices.map { i in
             i == reference
                 ? others.dividingNonNegative(by: total, bits: bits)
-                : DyadicInterval(exactly: .one).subtracting(softmax(i), bits: bits)
+                : DyadicInterval(exactly: .one).subtracting(probabilities[i], bits: bits)
         }
     }
 
-    /// The exact probabilities when every weight is known exactly (equal logits, β = 0, exact powers
-    /// of a base): rationals, so that c·s_i·(δ_ij − s_j) can be exact too (β = 3 on three equal
-    /// logits gives a gradient of exactly -2).
+    /// The weights as exact rationals, when every one is known exactly (equal logits, β = 0,
+    /// exact powers of a base).
+    private var exactWeights: [Rational]? {
+        weights.allSatisfy(\.isExact) ? weights.map { Rational($0.lower) } : nil
+    }
+
+    /// The exact probabilities, when the weights are exact: rationals, so that c·s_i·(δ_ij − s_j)
+    /// can be exact too (β = 3 on three equal logits gives a gradient of exactly -2).
     var exactProbabilities: [Rational]? {
-        guard weights.allSatisfy(\.isExact) else { return nil }
-        let w = weights.map { Rational($0.lower) }
+        guard let w = exactWeights else { return nil }
         let sum = w.reduce(Rational(0), +)
         return w.map { $0 / sum }
     }
@@ -88,10 +93,10 @@ struct Weights {
         Log.onePlus(others.dividingNonNegative(by: weights[reference], bits: bits + 8), bits: bits + 4)
     }
 
-    /// ln(S / w_r) when it is rational-argument exact: S / w_r as a rational, from exact weights.
+    /// S / w_r as a rational, when the weights are exact (so that ln(S / w_r) can be recognised as 0).
     var exactPartition: Rational? {
-        guard weights.allSatisfy(\.isExact) else { return nil }
-        return weights.map { Rational($0.lower) }.reduce(Rational(0), +) / Rational(weights[reference].lower)
+        guard let w = exactWeights else { return nil }
+        return w.reduce(Rational(0), +) / w[reference]
     }
 }
 
