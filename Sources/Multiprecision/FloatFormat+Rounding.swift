@@ -86,24 +86,7 @@ extension FloatFormat {
     /// Rounds `scaled · 2^quantum` plus a fraction of 2^quantum, then encodes it.
     private func roundMagnitude(negative: Bool, scaled: BigInt, fraction: FractionClass, quantum: Int,
                                 _ rule: FloatingPointRoundingRule) -> FloatValue {
-        let inexact = fraction != .zero
-        let increment: Bool
-        switch rule {
-        case .toNearestOrEven:
-            increment = fraction == .aboveHalf || (fraction == .half && scaled.bit(0))
-        case .toNearestOrAwayFromZero:
-            increment = fraction == .aboveHalf || fraction == .half
-        case .up:
-            increment = inexact && !negative
-        case .down:
-            increment = inexact && negative
-        case .awayFromZero:
-            increment = inexact
-        case .towardZero:
-            increment = false
-        @unknown default:
-            increment = fraction == .aboveHalf || (fraction == .half && scaled.bit(0))
-        }
+        let increment = rule.incrementsMagnitude(fraction: fraction, negative: negative, odd: scaled.bit(0))
         var n = increment ? scaled + 1 : scaled
         var q = quantum
         if n.bitWidth > precision {  // carry into the next binade
@@ -122,7 +105,7 @@ extension FloatFormat {
     }
 
     /// The result of rounding a value beyond the largest finite one.
-    private func overflow(negative: Bool, _ rule: FloatingPointRoundingRule) -> FloatValue {
+    func overflow(negative: Bool, _ rule: FloatingPointRoundingRule) -> FloatValue {
         let toInfinity: Bool = switch rule {
         case .towardZero: false
         case .up: !negative
@@ -140,5 +123,22 @@ extension FloatFormat {
         let lo = round(enclosure.lower, nudge: enclosure.lowerIsOpen ? .above : .exact, rule)
         let hi = round(enclosure.upper, nudge: enclosure.upperIsOpen ? .below : .exact, rule)
         return lo == hi ? lo : nil
+    }
+}
+
+extension FloatingPointRoundingRule {
+    /// Whether rounding a magnitude whose part below the last kept bit is `fraction` adds one
+    /// unit to it; `odd` is that last kept bit, `negative` the sign of the value.
+    func incrementsMagnitude(fraction: FractionClass, negative: Bool, odd: Bool) -> Bool {
+        let inexact = fraction != .zero
+        switch self {
+        case .toNearestOrEven: return fraction == .aboveHalf || (fraction == .half && odd)
+        case .toNearestOrAwayFromZero: return fraction == .aboveHalf || fraction == .half
+        case .up: return inexact && !negative
+        case .down: return inexact && negative
+        case .awayFromZero: return inexact
+        case .towardZero: return false
+        @unknown default: return fraction == .aboveHalf || (fraction == .half && odd)
+        }
     }
 }

@@ -31,14 +31,19 @@ public struct FloatValue: Hashable, Sendable {
     public var isZero: Bool { bits & ~format.signMask == 0 }
     public var isSubnormal: Bool { biasedExponent == 0 && fraction != 0 }
 
-    /// The exact value of a finite number (zero for ±0), or nil for infinities and NaN.
-    public var dyadic: Dyadic? {
+    /// A finite value as ±significand·2^exponent (significand 0 for ±0), or nil for infinities and NaN.
+    public var parts: (negative: Bool, significand: UInt64, exponent: Int)? {
         guard isFinite else { return nil }
         let e = Int(biasedExponent)
         let significand = e == 0 ? fraction : fraction | (1 << UInt64(format.fractionBits))
-        let exponent = (e == 0 ? format.minExponent : e - format.maxExponent) - format.fractionBits
+        return (isSignMinus, significand, (e == 0 ? format.minExponent : e - format.maxExponent) - format.fractionBits)
+    }
+
+    /// The exact value of a finite number (zero for ±0), or nil for infinities and NaN.
+    public var dyadic: Dyadic? {
+        guard let (negative, significand, exponent) = parts else { return nil }
         let m = BigInt(significand)
-        return Dyadic(mantissa: isSignMinus ? -m : m, exponent: exponent)
+        return Dyadic(mantissa: negative ? -m : m, exponent: exponent)
     }
 
     /// The value as a `Double` (exact: every format here is a subset of binary64).

@@ -8,7 +8,8 @@ import Multiprecision
 //    arithmetic and no libm anywhere).
 // 2. Terminates or reports: exact cases are held exactly, the far tails are bounded instead of
 //    evaluated, and Ziv's loop stops at a precision cap with an error.
-// 3. Fast enough for sweeps: fixed-point series on GMP integers, in place.
+// 3. Fast enough for sweeps: softmax and sigmoid first try 128-bit fixed point (FixedWidth/),
+//    then fixed-point series on GMP integers, in place.
 
 /// Correctly rounded softmax, log-softmax, LogSumExp, sigmoid, softmax Jacobian and cross-entropy.
 ///
@@ -20,6 +21,15 @@ public enum Reference {
     ///   (O(n²) outputs for the Jacobian); each rare Ziv retry doubles the precision.
     public static func evaluate(_ request: ReferenceRequest, format: FloatFormat,
                                 rounding: FloatingPointRoundingRule = .toNearestOrEven) throws(ReferenceError) -> ReferenceResult<FloatValue> {
+        if let values = FixedWidthSoftmax.attempt(request, format: format, rule: rounding) {
+            return ReferenceResult(values: values, gradient: nil)
+        }
+        return try evaluateBySeries(request, format: format, rounding: rounding)
+    }
+
+    /// ``evaluate(_:format:rounding:)`` without the fixed-width first attempt: Ziv's loop on GMP.
+    static func evaluateBySeries(_ request: ReferenceRequest, format: FloatFormat,
+                                 rounding: FloatingPointRoundingRule) throws(ReferenceError) -> ReferenceResult<FloatValue> {
         let bits = format.precision + 12 + request.input.count.bitWidthForPrecision
         let (values, gradient) = try ZivLoop.run(request.rowRequest, initialBits: bits) { (enclosure: Enclosure) -> FloatValue? in
             switch enclosure {
