@@ -15,20 +15,32 @@ public struct DecimalDigits: Equatable, Sendable, CustomStringConvertible {
     /// Positional for 1e-4 <= |x| < 1e16 ("0.02364054302159139", "123.5"), scientific otherwise
     /// ("2.4e-145"), as Python's `repr` does.
     public var description: String {
-        let sign = negative ? "-" : ""
-        if digits == "0" { return sign + "0" }
-        if exponent < -4 || exponent >= 16 {
-            let head = digits.prefix(1), tail = digits.dropFirst()
-            return sign + head + (tail.isEmpty ? "" : "." + tail) + "e" + (exponent < 0 ? "-" : "+") + String(abs(exponent))
+        let digitBytes = digits.utf8
+        return String(unsafeUninitializedCapacity: digitBytes.count + 32) { out in
+            var i = 0
+            func put(_ byte: UInt8) { out[i] = byte; i += 1 }
+            func put<S: Sequence<UInt8>>(_ bytes: S) { for b in bytes { put(b) } }
+            func zeros(_ count: Int) { for _ in 0..<max(count, 0) { put(UInt8(ascii: "0")) } }
+            if negative { put(UInt8(ascii: "-")) }
+            if digits == "0" {
+                put(UInt8(ascii: "0"))
+            } else if exponent < -4 || exponent >= 16 {
+                put(digitBytes.first!)
+                if digitBytes.count > 1 { put(UInt8(ascii: ".")); put(digitBytes.dropFirst()) }
+                put(UInt8(ascii: "e")); put(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+                put(String(abs(exponent)).utf8)
+            } else if exponent < 0 {
+                put(UInt8(ascii: "0")); put(UInt8(ascii: "."))
+                zeros(-exponent - 1)
+                put(digitBytes)
+            } else if digitBytes.count <= exponent + 1 {
+                put(digitBytes)
+                zeros(exponent + 1 - digitBytes.count)
+            } else {
+                put(digitBytes.prefix(exponent + 1)); put(UInt8(ascii: ".")); put(digitBytes.dropFirst(exponent + 1))
+            }
+            return i
         }
-        if exponent < 0 {
-            return sign + "0." + String(repeating: "0", count: -exponent - 1) + digits
-        }
-        if digits.count <= exponent + 1 {
-            return sign + digits + String(repeating: "0", count: exponent + 1 - digits.count)
-        }
-        let split = digits.index(digits.startIndex, offsetBy: exponent + 1)
-        return sign + digits[..<split] + "." + digits[split...]
     }
 }
 
@@ -151,21 +163,26 @@ extension DecimalDigits {
     /// Reads the digits and exponent of a finite, non-zero Swift `description` ("0.0236", "1e-05",
     /// "1.5e+300", "123.0").
     init(swiftDescription text: String) {
-        var body = Substring(text)
-        let negative = body.first == "-"
-        if negative { body = body.dropFirst() }
-        var exponent = 0
-        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(body[body.index(after: e)...].filter { $0 != "+" })!
-            body = body[..<e]
+        var negative = false, exponent = 0, exponentNegative = false
+        var digits: [UInt8] = [], pointSeen = false, integerDigits = 0, inExponent = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-") where inExponent: exponentNegative = true
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "+"): break
+            case UInt8(ascii: "."): pointSeen = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            case _ where inExponent: exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
+            default:
+                if !pointSeen { integerDigits += 1 }
+                digits.append(byte)
+            }
         }
-        let point = body.firstIndex(of: ".") ?? body.endIndex
-        let integerDigits = body.distance(from: body.startIndex, to: point)
-        let all = body.filter { $0 != "." }
-        let leadingZeros = all.prefix(while: { $0 == "0" }).count
-        var digits = String(all.dropFirst(leadingZeros))
-        while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }
-        self.init(negative: negative, digits: digits, exponent: integerDigits - 1 - leadingZeros + exponent)
+        let leadingZeros = digits.prefix(while: { $0 == UInt8(ascii: "0") }).count
+        var end = digits.count
+        while end > leadingZeros + 1 && digits[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        self.init(negative: negative, digits: String(decoding: digits[leadingZeros..<end], as: UTF8.self),
+                  exponent: integerDigits - 1 - leadingZeros + (exponentNegative ? -exponent : exponent))
     }
 
     /// The exact value.

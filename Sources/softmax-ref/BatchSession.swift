@@ -1,22 +1,19 @@
 import SoftmaxConformance
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `compute --batch`: one JSON request per input line, one JSON answer per output line, in order.
 ///
 /// A bad line gets `{"error": "...", "id": ...}` and the batch goes on; blank lines are skipped.
-/// Each answer is flushed at once so a driver can pipeline requests.
+/// Answers are written before the session waits for input, so a driver can pipeline requests.
 struct BatchSession {
     let defaults: ComputeRequest
 
     func run() {
-        while let line = readLine(strippingNewline: true) {
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-            print(answer(line).serialized)
-            fflushAll()
+        var stdio = JSONLinesStdio()
+        while let line = stdio.readLine() {
+            if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            stdio.writeLine(answer(line).serialized)
         }
+        stdio.flush()
     }
 
     func answer(_ line: String) -> JSONValue {

@@ -8,10 +8,11 @@ struct EchoImplementation: ParsableCommand {
                                                     shouldDisplay: false)
 
     func run() throws {
-        while let line = readLine() {
+        var stdio = JSONLinesStdio()
+        while let line = stdio.readLine() {
             guard let request = try? JSONParser.parse(line) else { continue }
-            print(JSONValue.object(["id": request["id"], "output": request["input"]]).serialized)
-            fflushAll()
+            stdio.writeLine(JSONValue.object(["id": request["id"], "output": request["input"]]).serialized)
         }
+        stdio.flush()
     }
 }

@@ -34,9 +34,6 @@ enum ExitStatus {
     }
 }
 
-/// Flushes standard output (and every other stream), so a line reaches a waiting peer at once.
-func fflushAll() { fflush(nil) }
-
 /// Writes a line to standard error.
 func printError(_ message: String) {
     var line = message

@@ -25,7 +25,9 @@ public struct JSONParser {
     private func error(_ message: String) -> SyntaxError { SyntaxError(message: message, offset: index) }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+            index += 1
+        }
     }
 
     private mutating func parseValue() throws(SyntaxError) -> JSONValue {
@@ -97,6 +99,15 @@ public struct JSONParser {
 
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
+        // The common case, no escapes: the bytes up to the closing quote are the string.
+        var end = index
+        while end < bytes.count, bytes[end] >= 0x20, bytes[end] != UInt8(ascii: "\\") {
+            if bytes[end] == UInt8(ascii: "\"") {
+                defer { index = end + 1 }
+                return String(decoding: bytes[index..<end], as: UTF8.self)
+            }
+            end += 1
+        }
         var scalars = String.UnicodeScalarView()
         var raw: [UInt8] = []
         func flush() {

@@ -30,33 +30,47 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON with object keys sorted, so equal documents serialise to equal bytes.
     public var serialized: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String) {
+    private func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .number(let text): out += text.utf8
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(key, to: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 value.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A string literal: the bytes as they are unless something needs escaping.
+    private static func writeString(_ s: String, to out: inout [UInt8]) {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out.append(UInt8(ascii: "\""))
+            out += s.utf8
+            out.append(UInt8(ascii: "\""))
+        } else {
+            var escaped = ""
+            writeString(s, to: &escaped)
+            out += escaped.utf8
         }
     }
 
@@ -78,7 +92,7 @@ public enum JSONValue: Sendable, Equatable {
     private func writePretty(to out: inout String, indent: String) {
         switch self {
         case .array(let items) where items.isEmpty || items.allSatisfy(\.isScalar):
-            write(to: &out)
+            out += serialized
         case .array(let items):
             out += "[\n"
             for (i, item) in items.enumerated() {
@@ -99,7 +113,7 @@ public enum JSONValue: Sendable, Equatable {
             }
             out += indent + "}"
         default:
-            write(to: &out)
+            out += serialized
         }
     }
 

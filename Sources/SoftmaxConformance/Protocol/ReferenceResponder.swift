@@ -72,9 +72,14 @@ public enum ReferenceResponder {
 
     /// Parses a number and rounds it to the format, noting any change.
     private static func parse(_ text: String, what: String, format: FloatFormat, notes: inout [String]) throws(ComputeError) -> FloatValue {
-        let literal: NumberLiteral
-        do { literal = try NumberLiteral(parsing: text) } catch { throw .badRequest("\(what): \(error.description)") }
-        let (value, inexact, overflowed) = format.round(literal, .toNearestOrEven)
+        let (value, inexact, overflowed): (FloatValue, Bool, Bool)
+        if let short = format.roundedToNearest(shortLiteral: text) {
+            (value, inexact, overflowed) = (short.value, short.inexact, false)
+        } else {
+            let literal: NumberLiteral
+            do { literal = try NumberLiteral(parsing: text) } catch { throw .badRequest("\(what): \(error.description)") }
+            (value, inexact, overflowed) = format.round(literal, .toNearestOrEven)
+        }
         if overflowed {
             notes.append("\(what) '\(text)' overflowed \(format.name) and became \(value.shortestDecimal)")
         } else if inexact {

@@ -24,7 +24,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         var process: Process?
         var input: FileHandle?
         var output: Int32 = -1
-        var buffer: [UInt8] = []
+        var lines = LineBuffer()
         var nextID = 1
         var restarts = 0
         /// Set when the program died for good.
@@ -118,7 +118,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         s.process = process
         s.input = stdin.fileHandleForWriting
         s.output = stdout.fileHandleForReading.fileDescriptor
-        s.buffer = []
+        s.lines = LineBuffer()
         return nil
     }
 
@@ -134,7 +134,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         }
         s.process = nil
         s.input = nil
-        s.buffer = []
+        s.lines = LineBuffer()
     }
 
     private static func write(_ text: String, _ handle: FileHandle?) -> Bool {
@@ -149,11 +149,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            if let newline = s.buffer.firstIndex(of: 10) {
-                let line = String(decoding: s.buffer[..<newline], as: UTF8.self)
-                s.buffer.removeSubrange(...newline)
-                return .line(line)
-            }
+            if let line = s.lines.nextLine() { return .line(line) }
             let remaining = ContinuousClock.now.duration(to: deadline)
             if remaining <= .zero { return .timedOut }
             var descriptor = pollfd(fd: s.output, events: Int16(POLLIN), revents: 0)
@@ -163,7 +159,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
             if ready < 0 { if errno == EINTR { continue }; return .endOfFile }
             let count = chunk.withUnsafeMutableBytes { Glibc.read(s.output, $0.baseAddress, $0.count) }
             if count <= 0 { return .endOfFile }
-            s.buffer.append(contentsOf: chunk[0..<count])
+            s.lines.append(chunk[0..<count])
         }
     }
 }
