@@ -3,17 +3,26 @@
 /// `precision` counts the implicit leading bit (11, 8, 24, 53). Values of a format are
 /// ``FloatValue``s: a bit pattern tagged with its format.
 public struct FloatFormat: Hashable, Sendable, CustomStringConvertible {
-    /// The IEEE name, e.g. "binary32".
-    public let name: String
     /// Significand bits including the implicit leading one.
     public let precision: Int
     /// Width of the biased exponent field.
     public let exponentBits: Int
 
-    public static let binary16 = FloatFormat(name: "binary16", precision: 11, exponentBits: 5)
-    public static let bfloat16 = FloatFormat(name: "bfloat16", precision: 8, exponentBits: 8)
-    public static let binary32 = FloatFormat(name: "binary32", precision: 24, exponentBits: 8)
-    public static let binary64 = FloatFormat(name: "binary64", precision: 53, exponentBits: 11)
+    public static let binary16 = FloatFormat(precision: 11, exponentBits: 5)
+    public static let bfloat16 = FloatFormat(precision: 8, exponentBits: 8)
+    public static let binary32 = FloatFormat(precision: 24, exponentBits: 8)
+    public static let binary64 = FloatFormat(precision: 53, exponentBits: 11)
+
+    /// The IEEE name, e.g. "binary32". Computed, so that a format (and every ``FloatValue``) is
+    /// plain data that copies without reference counting.
+    public var name: String {
+        switch (precision, exponentBits) {
+        case (11, 5): "binary16"
+        case (8, 8): "bfloat16"
+        case (24, 8): "binary32"
+        default: "binary64"
+        }
+    }
 
     /// The four formats, narrowest first.
     public static let all: [FloatFormat] = [.binary16, .bfloat16, .binary32, .binary64]

@@ -14,6 +14,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Time the reference: f64 and f32 softmax at n = 7, 100, 1000 and f32 sigmoid.")
     var reference = false
 
+    @Option(name: .long, help: ArgumentHelp("With --reference: time these JSON-lines requests (the --batch shape) instead, grouped by function, format and n.", valueName: "file"))
+    var requests: String?
+
     @Flag(name: .long, help: "Time the kernels on the issue's shapes beside a plain copy, with max ulp against the reference.")
     var kernels = false
 
@@ -36,6 +39,7 @@ struct Bench: ParsableCommand {
         guard reference || kernels || harness || `protocol` else {
             throw ValidationError("choose what to measure: --reference, --kernels, --harness or --protocol")
         }
+        if requests != nil && !reference { throw ValidationError("--requests goes with --reference") }
         guard seconds > 0 && seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]; got \(seconds)") }
     }
 
@@ -93,7 +97,8 @@ struct Bench: ParsableCommand {
     }
 
     func runReferenceBenchmark() throws {
-        let results = try ReferenceBenchmark.run(budget: seconds)
+        let results = try requests.map { try ReferenceBenchmark.run(Self.readRequests($0), budget: seconds) }
+            ?? ReferenceBenchmark.run(budget: seconds)
         if !json { print("function   format    n      rows   rows/s") }
         for m in results {
             let name = ProtocolNames.name(of: m.format)
@@ -111,6 +116,25 @@ struct Bench: ParsableCommand {
 }
 
 extension Bench {
+    /// The requests of a JSON-lines file, read and checked before any timing.
+    static func readRequests(_ path: String) throws -> [ReferenceResponder.Prepared] {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw ValidationError("cannot read --requests file '\(path)': \(error.localizedDescription)")
+        }
+        var prepared: [ReferenceResponder.Prepared] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            do {
+                prepared.append(try ReferenceResponder.prepare(ComputeRequest(json: JSONParser.parse(String(line)), defaults: ComputeRequest())))
+            } catch {
+                throw ValidationError("--requests '\(path)' line \(number + 1): \(error)")
+            }
+        }
+        guard !prepared.isEmpty else { throw ValidationError("--requests '\(path)' holds no requests") }
+        return prepared
+    }
+
     /// `text` left-aligned in a column of `width` characters (at least one space after it).
     static func column(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)

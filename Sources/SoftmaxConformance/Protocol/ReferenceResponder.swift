@@ -7,7 +7,18 @@ import SoftmaxReference
 /// plus `base`, `digits`, `label`, `target`, `gradient`, `gradient_decimal`, `notes` and the
 /// echoed `id` when they apply. The Jacobian's `output` and `decimal` are lists of rows.
 public enum ReferenceResponder {
-    public static func respond(to request: ComputeRequest) throws(ComputeError) -> JSONValue {
+    /// A request read and checked: what the reference is asked, in which format and mode.
+    public struct Prepared: Sendable {
+        public let function: ReferenceFunction
+        public let format: FloatFormat
+        public let rule: FloatingPointRoundingRule
+        public let request: ReferenceRequest
+        /// What rounding the inputs to the format changed.
+        public let notes: [String]
+    }
+
+    /// Parses and validates `request` (names, numbers rounded to the format, parameters).
+    public static func prepare(_ request: ComputeRequest) throws(ComputeError) -> Prepared {
         guard let function = ReferenceFunction(rawValue: request.function) else {
             throw .badRequest("unknown function '\(request.function)'; expected \(ProtocolNames.list(ReferenceFunction.allCases.map(\.rawValue)))")
         }
@@ -29,14 +40,21 @@ public enum ReferenceResponder {
         let target = try request.target.map { (t) throws(ComputeError) in
             try t.enumerated().map { (i, text) throws(ComputeError) in try parse(text, what: "target[\(i)]", format: format, notes: &notes) }
         }
-        let referenceRequest: ReferenceRequest
-        let result: ReferenceResult<FloatValue>
-        var exact: ReferenceResult<String>?
         do {
-            referenceRequest = try ReferenceRequest(function, input: input, beta: beta, base: base, label: request.label, target: target)
+            let referenceRequest = try ReferenceRequest(function, input: input, beta: beta, base: base, label: request.label, target: target)
+            return Prepared(function: function, format: format, rule: rule, request: referenceRequest, notes: notes)
         } catch {
             throw .badRequest(error.description)
         }
+    }
+
+    public static func respond(to request: ComputeRequest) throws(ComputeError) -> JSONValue {
+        let prepared = try prepare(request)
+        let (function, format, rule, notes) = (prepared.function, prepared.format, prepared.rule, prepared.notes)
+        let referenceRequest = prepared.request
+        let (input, beta, base, target) = (referenceRequest.input, referenceRequest.beta, referenceRequest.base, referenceRequest.target)
+        let result: ReferenceResult<FloatValue>
+        var exact: ReferenceResult<String>?
         do {
             result = try Reference.evaluate(referenceRequest, format: format, rounding: rule)
             if let digits = request.digits { exact = try Reference.evaluate(referenceRequest, significantDigits: digits) }

@@ -44,67 +44,73 @@ enum FixedWidthSoftmax {
         guard beta.isFinite, x.allSatisfy(\.isFinite) else { return nil }
         let zero = ExactLogit(.zero(.binary64), beta: beta)
         var out = [FloatValue](repeating: .zero(format), count: x.count)
-        var pair = [zero, zero], result = [FloatValue.zero(format), .zero(format)]
-        for i in x.indices {
-            pair[0] = ExactLogit(x[i], beta: beta)
-            let decided = pair.withUnsafeBufferPointer { t in
-                result.withUnsafeMutableBufferPointer { decide(t, into: $0, format: format, rule: rule) }
+        let decided = withUnsafeTemporaryAllocation(of: ExactLogit.self, capacity: 2) { pair -> Bool in
+            pair.initialize(repeating: zero)
+            return out.withUnsafeMutableBufferPointer { out in
+                for i in 0..<out.count {
+                    pair[0] = ExactLogit(x[i], beta: beta)
+                    guard decide(UnsafeBufferPointer(pair), into: UnsafeMutableBufferPointer(rebasing: out[i...i]),
+                                 format: format, rule: rule) else { return false }
+                }
+                return true
             }
-            guard decided else { return nil }
-            out[i] = result[0]
         }
-        return out
+        return decided ? out : nil
     }
 
-    /// One weight: e^(t_i - max t) = mantissa·2^(-125-k), or a far-tail weight below e^-4096.
-    private struct Weight {
+    /// One entry: t at scale 2^-114 (floor and ceiling; nil beyond 2^13 in magnitude), then its
+    /// weight e^(t_i - max t) = mantissa·2^(-125-k), or a far-tail weight below e^-4096.
+    private struct Entry {
+        var scaled: (floor: Int128, ceiling: Int128)?
         var mantissa: UInt128 = 0
         var k = 0
         var isTail = true
     }
 
-    /// Fills `out` with the rounded softmax of `t`; false when some rounding is undecided.
+    /// Fills `out` with the rounded softmax of `t` (its first `out.count` entries: sigmoid needs
+    /// one of two); false when some rounding is undecided.
     private static func decide(_ t: UnsafeBufferPointer<ExactLogit>, into out: UnsafeMutableBufferPointer<FloatValue>,
                                format: FloatFormat, rule: FloatingPointRoundingRule) -> Bool {
-        let f = FixedExp.argumentBits
-        // The maximum: the true max of t lies in [max of floors, max of ceilings].
-        var maxFloor = Int128.min, maxCeiling = Int128.min
-        for logit in t {
-            if logit.isLargePositive { return false }
-            guard let s = logit.scaled(fractionBits: f) else { continue }  // t <= -2^13: far tail
-            maxFloor = max(maxFloor, s.floor)
-            maxCeiling = max(maxCeiling, s.ceiling)
-        }
-        // |max t| < 2^12 keeps d = max - t below 3·2^12 (fits UInt128 at scale 2^-114) and makes
-        // every t <= -2^13 a far-tail entry.
-        let bound = Int128(1) << Int128(12 + f)
-        guard maxFloor > -bound, maxCeiling < bound else { return false }
-
-        return withUnsafeTemporaryAllocation(of: Weight.self, capacity: t.count) { weights -> Bool in
-            var sum: UInt128 = 0
+        withUnsafeTemporaryAllocation(of: Entry.self, capacity: t.count) { entries -> Bool in
+            // The maximum: the true max of t lies in [max of floors, max of ceilings].
+            var maxFloor = Int128.min, maxCeiling = Int128.min
             for (i, logit) in t.enumerated() {
-                var w = Weight()
-                if let s = logit.scaled(fractionBits: f) {
-                    let lower = UInt128(bitPattern: maxFloor &- s.ceiling)
-                    let upper = UInt128(bitPattern: maxCeiling &- s.floor)
-                    let d = (lower: Int128(bitPattern: lower) < 0 ? 0 : lower, upper: upper)
-                    if d.lower < FixedExp.tailThreshold {
-                        let p = FixedExp.power(d)
-                        w = Weight(mantissa: p.mantissa, k: p.k, isTail: false)
-                        let shift = FixedExp.valueBits - sumBits + p.k
-                        if shift < 128 { sum += p.mantissa >> UInt128(shift) }
-                    }
-                }
-                weights[i] = w
+                if logit.isLargePositive { return false }
+                let s = logit.scaled(fractionBits: FixedExp.argumentBits)  // nil: t <= -2^13, far tail
+                entries.initializeElement(at: i, to: Entry(scaled: s))
+                guard let s else { continue }
+                maxFloor = max(maxFloor, s.floor)
+                maxCeiling = max(maxCeiling, s.ceiling)
+            }
+            // |max t| < 2^12 keeps d = max - t below 3·2^12 (fits UInt128 at scale 2^-114) and
+            // makes every t <= -2^13 a far-tail entry.
+            let bound = Int128(1) << Int128(12 + FixedExp.argumentBits)
+            guard maxFloor > -bound, maxCeiling < bound else { return false }
+
+            var sum: UInt128 = 0
+            for i in 0..<t.count {
+                guard let s = entries[i].scaled else { continue }
+                let lower = UInt128(bitPattern: maxFloor &- s.ceiling)
+                let upper = UInt128(bitPattern: maxCeiling &- s.floor)
+                let d = (lower: Int128(bitPattern: lower) < 0 ? 0 : lower, upper: upper)
+                guard d.lower < FixedExp.tailThreshold else { continue }
+                let p = FixedExp.power(d)
+                entries[i].mantissa = p.mantissa
+                entries[i].k = p.k
+                entries[i].isTail = false
+                let shift = FixedExp.valueBits - sumBits + p.k
+                if shift < 128 { sum += p.mantissa >> UInt128(shift) }
             }
             // S_lo = sum (>= 2^99: the maximum's weight is at least 1 - 2^-98) and S_hi.
             let n = UInt128(t.count)
             let sumUpper = sum + n + ((sum + n) >> UInt128(-FixedExp.relativeSlackExponent)) + 1
-            // 1/S in [inverseLower, inverseUpper]·2^-126.
-            let inverseLower = reciprocal(of: sumUpper, roundingUp: false)
-            let inverseUpper = reciprocal(of: sum, roundingUp: true)
-            for i in 0..<t.count {
-                let w = weights[i]
+            // 1/S in [inverseLower, inverseUpper]·2^-126, from one division: with Δ = S_hi - S_lo
+            // and S_lo >= 2^99, 2^226/S_hi >= (2^226/S_lo)·(1 - Δ/S_lo) >= (inverseUpper - 1)(1 - Δ·2^-99).
+            let inverseUpper = reciprocal(of: sum)
+            let shortfall = (inverseUpper - 1).multipliedFullWidth(by: sumUpper - sum)
+            let inverseLower = inverseUpper - 2 - ((shortfall.high << 29) | (shortfall.low >> 99))
+            for i in 0..<out.count {
+                let w = entries[i]
                 let lower: FloatValue, upper: FloatValue
                 if w.isTail {
                     // 0 < s_i < e^-4096 / S_lo < 2^-4096, and s_i > e^-(3·2^12) / 2^21 > 2^-20000.
@@ -131,9 +137,9 @@ enum FixedWidthSoftmax {
         }
     }
 
-    /// floor or ceiling of 2^226 / s, for 2^99 <= s < 2^127.
-    private static func reciprocal(of s: UInt128, roundingUp: Bool) -> UInt128 {
+    /// The ceiling of 2^226 / s, for 2^99 <= s < 2^127.
+    private static func reciprocal(of s: UInt128) -> UInt128 {
         let (quotient, remainder) = s.dividingFullWidth((high: UInt128(1) << UInt128(226 - 128), low: 0))
-        return roundingUp && remainder != 0 ? quotient + 1 : quotient
+        return remainder != 0 ? quotient + 1 : quotient
     }
 }
