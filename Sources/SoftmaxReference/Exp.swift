@@ -30,7 +30,7 @@ enum Exp {
         if v < Dyadic(-tail) {
             return DyadicInterval(lower: .zero, upper: .powerOfTwo(-tail), lowerIsOpen: true, upperIsOpen: true)
         }
-        if let fast = FixedPointExp.point(v, estimatedMultiple: estimatedLn2Multiple(of: v), bits: bits) { return fast }
+        if let fast = FixedExp.enclosure(of: v, bits: bits) { return fast }
         // Range reduction: v = -k·ln2 + r with r in [0, 3/4), so e^v = 2^-k · e^r.
         let fixedBits = bits + 16
         let threeQuarters = BigInt(3).shiftedLeft(by: fixedBits - 2)

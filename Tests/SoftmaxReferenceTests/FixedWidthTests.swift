@@ -24,6 +24,8 @@ import Testing
                 case 3: Double.random(in: -1...1, using: &rng) * Self.powerOfTwo(Int.random(in: -1000 ... -100, using: &rng))
                 case 4: [-9000, -4096.5, 0, 1, 3, 1e-300][Int.random(in: 0...5, using: &rng)]
                 case 5: Double.random(in: -5000...100, using: &rng)                     // far tails
+                case 6 where r % 16 == 14:                                              // d near 2^13
+                    Bool.random(using: &rng) ? Double.random(in: 3000...4095, using: &rng) : Double.random(in: -8191.9 ... -4000, using: &rng)
                 case 6: Double(Int.random(in: -2...2, using: &rng))                     // ties, exact cases
                 default: Double.random(in: -1...1, using: &rng) * Self.powerOfTwo(Int.random(in: -60...11, using: &rng))
                 }

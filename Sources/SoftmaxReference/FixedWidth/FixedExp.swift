@@ -31,6 +31,7 @@ enum FixedExp {
 
     /// See ``Power``; `d` must satisfy 0 <= lower <= upper < 2^126 and upper - lower <= 2^11.
     static func power(_ d: (lower: UInt128, upper: UInt128)) -> Power {
+        assert(d.lower <= d.upper && d.upper - d.lower <= 1 << 11 && d.lower < tailThreshold, "FixedExp.power: bad argument")
         if d.upper == 0 { return Power(mantissa: 1 << UInt128(valueBits), k: 0) }
         let t = tables
         // k ≈ d/ln2 from the top 64 bits (scale 2^-50) and a 64-bit 1/ln2, then corrected.
@@ -54,6 +55,27 @@ enum FixedExp {
         let product = multiplyHigh(multiplyHigh(t.coarse[j], t.fine[i], shift: valueBits), series, shift: valueBits)
         return Power(mantissa: product, k: k)
     }
+
+    /// An enclosure of e^v for a dyadic -2^12 < v < 0, at `bits` <= ``maximumBits`` significant
+    /// bits: the first Ziv step of the general path. nil outside that range.
+    static func enclosure(of v: Dyadic, bits: Int) -> DyadicInterval? {
+        guard bits <= maximumBits, v.signum < 0, v.exponent + v.mantissa.bitWidth <= 12 else { return nil }
+        // d = -v at scale 2^-114, as floor and ceiling.
+        let shift = v.exponent + argumentBits
+        let magnitude = v.mantissa.magnitude
+        let d: (lower: UInt128, upper: UInt128) = shift >= 0
+            ? (magnitude.shiftedLeft(by: shift).truncatedUInt128, magnitude.shiftedLeft(by: shift).truncatedUInt128)
+            : (magnitude.shiftedRight(by: -shift, rounding: .floor).truncatedUInt128,
+               magnitude.shiftedRight(by: -shift, rounding: .ceiling).truncatedUInt128)
+        let p = power(d)
+        let widened = p.mantissa + (p.mantissa >> UInt128(-relativeSlackExponent)) + 1
+        let lo = Dyadic(mantissa: BigInt(p.mantissa), exponent: -valueBits - p.k).rounded(toBits: bits, .floor)
+        let hi = Dyadic(mantissa: BigInt(widened), exponent: -valueBits - p.k).rounded(toBits: bits, .ceiling)
+        return DyadicInterval(lower: lo.value, upper: hi.value, lowerIsOpen: true, upperIsOpen: true)
+    }
+
+    /// The most significant bits ``enclosure(of:bits:)`` serves: its width is 2^-99 relative.
+    static let maximumBits = 90
 
     /// The bound on 1 - result/e^-d of ``power(_:)``, as a power of two.
     static let relativeSlackExponent = -99

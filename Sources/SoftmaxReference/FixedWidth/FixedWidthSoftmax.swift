@@ -90,9 +90,10 @@ enum FixedWidthSoftmax {
             var sum: UInt128 = 0
             for i in 0..<t.count {
                 guard let s = entries[i].scaled else { continue }
-                let lower = UInt128(bitPattern: maxFloor &- s.ceiling)
+                // d = max - t in [0, 3·2^126): exact as a wrapping unsigned difference.
+                let lower = maxFloor < s.ceiling ? 0 : UInt128(bitPattern: maxFloor &- s.ceiling)
                 let upper = UInt128(bitPattern: maxCeiling &- s.floor)
-                let d = (lower: Int128(bitPattern: lower) < 0 ? 0 : lower, upper: upper)
+                let d = (lower: lower, upper: upper)
                 guard d.lower < FixedExp.tailThreshold else { continue }
                 let p = FixedExp.power(d)
                 entries[i].mantissa = p.mantissa
