@@ -67,6 +67,10 @@ public enum Reference {
     /// Enclosures of every output of `request` at `bits` bits of working precision, for callers
     /// that measure errors against the exact value (in ulps) rather than against a rounding.
     public static func enclosures(_ request: ReferenceRequest, bits: Int) -> ReferenceResult<Enclosure> {
+        if bits <= FixedWidthSoftmax.enclosureBits(count: request.function == .sigmoid ? 2 : request.input.count),
+           let fast = FixedWidthSoftmax.enclosures(request) {
+            return ReferenceResult(values: fast.map { .interval($0) }, gradient: nil)
+        }
         let outputs = request.rowRequest.enclosures(bits: bits)
         return ReferenceResult(values: outputs.values, gradient: outputs.gradient)
     }

@@ -33,7 +33,8 @@ public struct PropertyContext: Sendable {
                                             label: request.label, target: request.target) else {
             return Array(repeating: .nan, count: request.input.count)
         }
-        let result = Reference.enclosures(r, bits: request.format.precision + 40 + request.input.count.bitWidth)
+        let countBits = Int.bitWidth - request.input.count.leadingZeroBitCount
+        let result = Reference.enclosures(r, bits: request.format.precision + 40 + countBits)
         return result.values + (result.gradient ?? [])
     }
 

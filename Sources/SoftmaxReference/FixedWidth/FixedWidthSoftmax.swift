@@ -18,44 +18,60 @@ enum FixedWidthSoftmax {
     /// The rounded outputs of a softmax or sigmoid request in base e, or nil (any other request,
     /// or one the fast path cannot decide).
     static func attempt(_ request: ReferenceRequest, format: FloatFormat, rule: FloatingPointRoundingRule) -> [FloatValue]? {
-        guard request.base == nil else { return nil }
-        switch request.function {
-        case .softmax: return softmax(request.input, beta: request.beta, format: format, rule: rule)
-        case .sigmoid: return sigmoid(request.input, beta: request.beta, format: format, rule: rule)
-        default: return nil
+        outputs(request, placeholder: .zero(format)) { b in round(b, format: format, rule: rule) }
+    }
+
+    /// Enclosures of the outputs of a softmax or sigmoid request in base e, each of relative width
+    /// at most (n + 6)·2^-99 (n = 2 for sigmoid); nil for any other request or row out of range.
+    static func enclosures(_ request: ReferenceRequest) -> [DyadicInterval]? {
+        outputs(request, placeholder: DyadicInterval(exactly: .zero)) { b in
+            if b.isTail {
+                return DyadicInterval(lower: .zero, upper: .powerOfTwo(-4096), lowerIsOpen: true, upperIsOpen: true)
+            }
+            let upper = b.upperReachesOne ? Dyadic.one : Dyadic(mantissa: BigInt(b.upper), exponent: b.exponent)
+            return DyadicInterval(lower: Dyadic(mantissa: BigInt(b.lower), exponent: b.exponent), upper: upper,
+                                  lowerIsOpen: true, upperIsOpen: true)
         }
     }
 
-    /// softmax(β·x), each output rounded under `rule`, or nil when the fast path cannot decide.
-    static func softmax(_ x: [FloatValue], beta: FloatValue, format: FloatFormat,
-                        rule: FloatingPointRoundingRule) -> [FloatValue]? {
-        guard (2...maximumCount).contains(x.count), beta.isFinite, x.allSatisfy(\.isFinite) else { return nil }
-        let logits = x.map { ExactLogit($0, beta: beta) }
-        var out = [FloatValue](repeating: .zero(format), count: x.count)
-        let decided = logits.withUnsafeBufferPointer { t in
-            out.withUnsafeMutableBufferPointer { decide(t, into: $0, format: format, rule: rule) }
-        }
-        return decided ? out : nil
-    }
+    /// The width ``enclosures(_:)`` guarantees for rows of `count` entries, in bits.
+    static func enclosureBits(count: Int) -> Int { 99 - (count + 6).bitWidthForPrecision }
 
-    /// σ(β·x_i) = softmax([β·x_i, 0])_0 for each i, or nil when the fast path cannot decide one.
-    static func sigmoid(_ x: [FloatValue], beta: FloatValue, format: FloatFormat,
-                        rule: FloatingPointRoundingRule) -> [FloatValue]? {
-        guard beta.isFinite, x.allSatisfy(\.isFinite) else { return nil }
-        let zero = ExactLogit(.zero(.binary64), beta: beta)
-        var out = [FloatValue](repeating: .zero(format), count: x.count)
-        let decided = withUnsafeTemporaryAllocation(of: ExactLogit.self, capacity: 2) { pair -> Bool in
-            pair.initialize(repeating: zero)
-            return out.withUnsafeMutableBufferPointer { out in
-                for i in 0..<out.count {
-                    pair[0] = ExactLogit(x[i], beta: beta)
-                    guard decide(UnsafeBufferPointer(pair), into: UnsafeMutableBufferPointer(rebasing: out[i...i]),
-                                 format: format, rule: rule) else { return false }
-                }
+    /// `transform` of the bounds of every output of a softmax (one row) or sigmoid (a pair [β·x_i, 0]
+    /// per element) request, or nil when the request is not one of those in base e, the row is out
+    /// of the fixed-point range, or `transform` gives up on an output.
+    private static func outputs<T>(_ request: ReferenceRequest, placeholder: T,
+                                   _ transform: (OutputBounds) -> T?) -> [T]? {
+        let x = request.input, beta = request.beta
+        guard request.base == nil, beta.isFinite, x.allSatisfy(\.isFinite) else { return nil }
+        var out = [T](repeating: placeholder, count: x.count)
+        let done = out.withUnsafeMutableBufferPointer { out -> Bool in
+            /// Stores the transformed bounds at `index`; false when `transform` gives up.
+            func store(_ b: OutputBounds, at index: Int) -> Bool {
+                guard let value = transform(b) else { return false }
+                out[index] = value
                 return true
             }
+            switch request.function {
+            case .softmax:
+                guard (2...maximumCount).contains(x.count) else { return false }
+                return x.map { ExactLogit($0, beta: beta) }.withUnsafeBufferPointer { t in
+                    withBounds(t, outputs: x.count) { i, b in store(b, at: i) }
+                }
+            case .sigmoid:
+                return withUnsafeTemporaryAllocation(of: ExactLogit.self, capacity: 2) { pair -> Bool in
+                    pair.initialize(repeating: ExactLogit(.zero(.binary64), beta: beta))
+                    for i in x.indices {
+                        pair[0] = ExactLogit(x[i], beta: beta)
+                        guard withBounds(UnsafeBufferPointer(pair), outputs: 1, { _, b in store(b, at: i) }) else { return false }
+                    }
+                    return true
+                }
+            default:
+                return false
+            }
         }
-        return decided ? out : nil
+        return done ? out : nil
     }
 
     /// One entry: t at scale 2^-114 (floor and ceiling; nil beyond 2^13 in magnitude), then its
@@ -67,10 +83,39 @@ enum FixedWidthSoftmax {
         var isTail = true
     }
 
-    /// Fills `out` with the rounded softmax of `t` (its first `out.count` entries: sigmoid needs
-    /// one of two); false when some rounding is undecided.
-    private static func decide(_ t: UnsafeBufferPointer<ExactLogit>, into out: UnsafeMutableBufferPointer<FloatValue>,
-                               format: FloatFormat, rule: FloatingPointRoundingRule) -> Bool {
+    /// Bounds of one output s_i: lower·2^exponent <= s_i <= upper·2^exponent, or for a far-tail
+    /// entry 0 < s_i < 2^-4096 (and s_i > 2^-20000). `upper` may reach 1, although s_i < 1.
+    struct OutputBounds {
+        var lower: UInt128 = 0
+        var upper: UInt128 = 0
+        var exponent = 0
+        var isTail = true
+
+        /// Whether the upper bound is at least 1 (every s_i < 1 when n >= 2).
+        var upperReachesOne: Bool { !isTail && exponent + 128 - upper.leadingZeroBitCount > 0 }
+    }
+
+    /// The common rounding of everything within `b`, or nil when its ends round differently.
+    private static func round(_ b: OutputBounds, format: FloatFormat, rule: FloatingPointRoundingRule) -> FloatValue? {
+        let lower: FloatValue, upper: FloatValue
+        if b.isTail {
+            lower = format.roundPositive(mantissa: 1, exponent: -20_000, rule)
+            upper = format.roundPositive(mantissa: 1, exponent: -4096, rule)
+        } else {
+            lower = format.roundPositive(mantissa: b.lower, exponent: b.exponent, rule)
+            // An upper end at or above 1 comes down to 1 - 2^-127, which rounds as every value in
+            // [1 - 2^-127, 1) does.
+            upper = b.upperReachesOne
+                ? format.roundPositive(mantissa: UInt128.max >> 1, exponent: -127, rule)
+                : format.roundPositive(mantissa: b.upper, exponent: b.exponent, rule)
+        }
+        return lower == upper ? lower : nil
+    }
+
+    /// Calls `body` with the bounds of the first `outputs` entries of softmax(t), in order, while
+    /// it returns true; false when the row is out of the fixed-point range or `body` stopped.
+    private static func withBounds(_ t: UnsafeBufferPointer<ExactLogit>, outputs: Int,
+                                   _ body: (Int, OutputBounds) -> Bool) -> Bool {
         withUnsafeTemporaryAllocation(of: Entry.self, capacity: t.count) { entries -> Bool in
             // The maximum: the true max of t lies in [max of floors, max of ceilings].
             var maxFloor = Int128.min, maxCeiling = Int128.min
@@ -110,29 +155,18 @@ enum FixedWidthSoftmax {
             let inverseUpper = reciprocal(of: sum)
             let shortfall = (inverseUpper - 1).multipliedFullWidth(by: sumUpper - sum)
             let inverseLower = inverseUpper - 2 - ((shortfall.high << 29) | (shortfall.low >> 99))
-            for i in 0..<out.count {
+            for i in 0..<outputs {
                 let w = entries[i]
-                let lower: FloatValue, upper: FloatValue
-                if w.isTail {
-                    // 0 < s_i < e^-4096 / S_lo < 2^-4096, and s_i > e^-(3·2^12) / 2^21 > 2^-20000.
-                    lower = format.roundPositive(mantissa: 1, exponent: -20_000, rule)
-                    upper = format.roundPositive(mantissa: 1, exponent: -4096, rule)
-                } else {
+                var b = OutputBounds()
+                if !w.isTail {
                     // s_i = mantissa·2^(-125-k) · inverse·2^-126; the high half of the product has
                     // the scale 2^(128-251-k).
-                    let exponent = 128 - 251 - w.k
-                    let low = w.mantissa.multipliedFullWidth(by: inverseLower).high
                     let widened = w.mantissa + (w.mantissa >> UInt128(-FixedExp.relativeSlackExponent)) + 1
-                    let high = widened.multipliedFullWidth(by: inverseUpper).high + 1
-                    lower = format.roundPositive(mantissa: low, exponent: exponent, rule)
-                    // With n >= 2 every s_i < 1: an upper end at or above 1 comes down to
-                    // 1 - 2^-127, which rounds as every value in [1 - 2^-127, 1) does.
-                    upper = exponent + 128 - high.leadingZeroBitCount > 0
-                        ? format.roundPositive(mantissa: UInt128.max >> 1, exponent: -127, rule)
-                        : format.roundPositive(mantissa: high, exponent: exponent, rule)
+                    b = OutputBounds(lower: w.mantissa.multipliedFullWidth(by: inverseLower).high,
+                                     upper: widened.multipliedFullWidth(by: inverseUpper).high + 1,
+                                     exponent: 128 - 251 - w.k, isTail: false)
                 }
-                guard lower == upper else { return false }
-                out[i] = lower
+                guard body(i, b) else { return false }
             }
             return true
         }
