@@ -51,9 +51,8 @@ extension ComputeRequest {
     /// Reads a JSON-lines request; absent keys keep the values of `defaults`.
     public init(json: JSONValue, defaults: ComputeRequest) throws(ComputeError) {
         guard case .object(let members) = json else { throw .badRequest("a request must be a JSON object") }
-        let known: Set = ["id", "function", "format", "rounding", "beta", "base", "digits", "input", "label", "target"]
-        if let unknown = members.first(where: { !known.contains($0.0) }) {
-            throw .badRequest("unknown key '\(unknown.0)'; expected \(ProtocolNames.list(known.sorted()))")
+        if let unknown = members.first(where: { !Self.keys.contains($0.0) }) {
+            throw .badRequest("unknown key '\(unknown.0)'; expected \(ProtocolNames.list(Self.keys.sorted()))")
         }
         self = defaults
         id = json["id"]
@@ -67,6 +66,9 @@ extension ComputeRequest {
         if let v = json["input"] { input = try Self.numbers(v, key: "input") }
         if let v = json["target"] { target = try Self.numbers(v, key: "target") }
     }
+
+    /// The keys a request may have.
+    static let keys: Set = ["id", "function", "format", "rounding", "beta", "base", "digits", "input", "label", "target"]
 
     private static func text(_ v: JSONValue, key: String) throws(ComputeError) -> String {
         guard case .string(let s) = v else { throw .badRequest("'\(key)' must be a string") }

@@ -51,7 +51,8 @@ public enum JSONValue: Sendable, Equatable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+            let inOrder = zip(members, members.dropFirst()).allSatisfy { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            for (i, (key, value)) in (inOrder ? members : members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
@@ -63,15 +64,19 @@ public enum JSONValue: Sendable, Equatable {
 
     /// A string literal: the bytes as they are unless something needs escaping.
     private static func writeString(_ s: String, to out: inout [UInt8]) {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            out.append(UInt8(ascii: "\""))
-            out += s.utf8
-            out.append(UInt8(ascii: "\""))
-        } else {
-            var escaped = ""
-            writeString(s, to: &escaped)
-            out += escaped.utf8
+        let start = out.count
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            guard byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") else {
+                out.removeSubrange(start...)
+                var escaped = ""
+                writeString(s, to: &escaped)
+                out += escaped.utf8
+                return
+            }
+            out.append(byte)
         }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Indented JSON (two spaces, keys sorted, arrays of scalars on one line, a final newline):

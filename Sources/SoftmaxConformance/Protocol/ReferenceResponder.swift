@@ -69,22 +69,24 @@ public enum ReferenceResponder {
         let shaped: (JSONValue, JSONValue) = function == .jacobian
             ? (rows(hex, width: input.count), rows(dec, width: input.count))
             : (.strings(hex), .strings(dec))
+        // Keys in byte order, so serialising needs no sort.
+        // Keys in byte order, so serialising needs no sort.
         return .object([
-            "id": request.id,
-            "function": .string(function.rawValue),
-            "format": .string(request.format),
-            "rounding": .string(request.rounding),
-            "beta": .string(beta.hexString),
             "base": base.map { .string($0.hexString) },
-            "digits": request.digits.map { .number(String($0)) },
-            "label": referenceRequest.label.map { .number(String($0)) },
-            "target": target.map { .strings($0.map(\.hexString)) },
-            "input": .strings(input.map(\.hexString)),
-            "output": shaped.0,
+            "beta": .string(beta.hexString),
             "decimal": shaped.1,
+            "digits": request.digits.map { .number(String($0)) },
+            "format": .string(request.format),
+            "function": .string(function.rawValue),
             "gradient": result.gradient.map { .strings($0.map(\.hexString)) },
             "gradient_decimal": result.gradient.map { .strings(decimals($0, exact?.gradient)) },
+            "id": request.id,
+            "input": .strings(input.map(\.hexString)),
+            "label": referenceRequest.label.map { .number(String($0)) },
             "notes": notes.isEmpty ? nil : .strings(notes),
+            "output": shaped.0,
+            "rounding": .string(request.rounding),
+            "target": target.map { .strings($0.map(\.hexString)) },
         ])
     }
 
