@@ -4,6 +4,7 @@
 import PackageDescription
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
 let linuxMath: [LinkerSetting] = [.linkedLibrary("m", .when(platforms: [.linux]))]
 
 let package = Package(
@@ -17,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Tests only: property tests of our own arithmetic, with shrinking.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - Public API
@@ -38,8 +41,8 @@ let package = Package(
 
         // MARK: - Tests
         .target(name: "_SoftmaxTestSupport", dependencies: ["Multiprecision", "SoftmaxConformance"], path: "Tests/_SoftmaxTestSupport"),
-        .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision", "_SoftmaxTestSupport"]),
-        .testTarget(name: "SoftmaxReferenceTests", dependencies: ["SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport"]),
+        .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision", "_SoftmaxTestSupport", propertyBased]),
+        .testTarget(name: "SoftmaxReferenceTests", dependencies: ["SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport", propertyBased]),
         .testTarget(name: "SoftmaxKernelsTests", dependencies: ["SoftmaxKernels"]),
         .testTarget(name: "SoftmaxConformanceTests", dependencies: ["SoftmaxConformance", "SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport"]),
         .testTarget(name: "SoftmaxRefCLITests", dependencies: ["softmax-ref"], exclude: ["Programs"]),
