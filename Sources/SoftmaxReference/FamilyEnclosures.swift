@@ -7,6 +7,7 @@ struct RowRequest {
     let scale: LogitScale
     let label: Int?
     let target: [Dyadic]?
+    let vector: [Dyadic]?
     /// Below e^-tailBits an exponential is bounded, not evaluated (see ``Exp/point(_:bits:tailBits:)``).
     var tailBits = Exp.binaryTailBits
 }
@@ -27,12 +28,13 @@ extension RowRequest {
         case .sigmoid: FamilyOutputs(values: logits.map { sigmoid($0, bits: bits) })
         case .jacobian: FamilyOutputs(values: jacobian(bits: bits))
         case .crossEntropy: crossEntropy(bits: bits)
+        case .softmaxVJP: FamilyOutputs(values: softmaxVJP(bits: bits))
         }
     }
 
     private func rowClass(_ x: [FloatValue]) -> RowClass { RowClass(x, scaleSign: scale.signum) }
 
-    private func distribution(_ x: [FloatValue], bits: Int, withComplements: Bool = false) -> Distribution? {
+    func distribution(_ x: [FloatValue], bits: Int, withComplements: Bool = false) -> Distribution? {
         switch rowClass(x) {
         case .empty, .nan, .allNegativeInfinity: nil
         case .positiveInfinities(let p): Distribution(count: x.count, positiveInfinities: p, bits: bits)
@@ -43,7 +45,7 @@ extension RowRequest {
     }
 
     /// c = β exactly, when the base is e (with another base c = β·ln b is transcendental).
-    private var exactScale: Rational? { scale.base == nil ? Rational(scale.beta) : nil }
+    var exactScale: Rational? { scale.base == nil ? Rational(scale.beta) : nil }
 
     func softmax(_ x: [FloatValue], bits: Int) -> [Enclosure] {
         guard let s = distribution(x, bits: bits) else { return Array(repeating: .nan, count: x.count) }

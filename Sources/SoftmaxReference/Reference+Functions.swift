@@ -47,4 +47,11 @@ extension Reference {
         let r = try evaluate(ReferenceRequest(.crossEntropy, input: x, beta: beta, base: base, target: target), format: format, rounding: rounding)
         return (r.values[0], r.gradient!)
     }
+
+    /// The softmax vector-Jacobian product c·s ⊙ (v - ⟨v, s⟩) (also J·v: J is symmetric), each
+    /// entry correctly rounded; c = β·ln b.
+    public static func softmaxVJP(_ x: [FloatValue], vector: [FloatValue], beta: FloatValue = FloatValue(1.0), base: FloatValue? = nil,
+                                  format: FloatFormat, rounding: FloatingPointRoundingRule = .toNearestOrEven) throws(ReferenceError) -> [FloatValue] {
+        try evaluate(ReferenceRequest(.softmaxVJP, input: x, beta: beta, base: base, vector: vector), format: format, rounding: rounding).values
+    }
 }

@@ -14,6 +14,10 @@ public enum ReferenceError: Error, Equatable, CustomStringConvertible {
     case needsLabelOrTarget
     /// A cross-entropy target entry that is infinite or NaN.
     case nonFiniteTarget(index: Int, value: String)
+    /// softmax-vjp needs a vector of the logits' length, and only softmax-vjp takes one.
+    case vectorMismatch(vector: Int?, logits: Int)
+    /// A softmax-vjp vector entry that is infinite or NaN.
+    case nonFiniteVector(index: Int, value: String)
     /// Ziv's loop reached its precision cap without deciding the rounding (an internal error).
     case precisionCapReached(bits: Int)
 
@@ -31,6 +35,11 @@ public enum ReferenceError: Error, Equatable, CustomStringConvertible {
             "cross-entropy needs exactly one of a class label or a target distribution"
         case .nonFiniteTarget(let index, let value):
             "target entry \(index) is \(value); targets must be finite"
+        case .vectorMismatch(let vector, let logits):
+            vector.map { "the vector has \($0) entries but the logits have \(logits); they must match" }
+                ?? "softmax-vjp needs a vector of \(logits) entries (the same length as the logits)"
+        case .nonFiniteVector(let index, let value):
+            "vector entry \(index) is \(value); vector entries must be finite"
         case .precisionCapReached(let bits):
             "internal error: the rounding was still undecided at \(bits) bits of working precision"
         }

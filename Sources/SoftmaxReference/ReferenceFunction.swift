@@ -13,4 +13,7 @@ public enum ReferenceFunction: String, CaseIterable, Sendable, Codable {
     /// Cross-entropy from logits: loss = -Σ q_i ln s_i (q one-hot for a class label), and its
     /// gradient with respect to x, c·(s·Σq - q).
     case crossEntropy = "cross-entropy"
+    /// The softmax vector-Jacobian product c·s ⊙ (v - ⟨v, s⟩) for a vector v; J is symmetric, so
+    /// this is also J·v: what an implementation that never materialises J offers.
+    case softmaxVJP = "softmax-vjp"
 }

@@ -12,12 +12,15 @@ public struct ReferenceRequest: Sendable {
     public let base: FloatValue?
     public let label: Int?
     public let target: [FloatValue]?
+    /// The vector v of softmax-vjp.
+    public let vector: [FloatValue]?
 
     /// Validates the parameters.
     /// - Throws: ``ReferenceError`` for a NaN or infinite β, a base that is not finite and > 0,
     ///   or, for cross-entropy, a missing or out-of-range label or a mismatched or non-finite target.
     public init(_ function: ReferenceFunction, input: [FloatValue], beta: FloatValue = FloatValue(1.0),
-                base: FloatValue? = nil, label: Int? = nil, target: [FloatValue]? = nil) throws(ReferenceError) {
+                base: FloatValue? = nil, label: Int? = nil, target: [FloatValue]? = nil,
+                vector: [FloatValue]? = nil) throws(ReferenceError) {
         guard beta.isFinite else { throw .nonFiniteBeta(beta.shortestDecimal) }
         if let base, !(base.isFinite && !base.isZero && !base.isSignMinus) { throw .invalidBase(base.shortestDecimal) }
         if function == .crossEntropy {
@@ -30,23 +33,31 @@ public struct ReferenceRequest: Sendable {
                 }
             }
         }
+        if function == .softmaxVJP {
+            guard let vector, vector.count == input.count else { throw .vectorMismatch(vector: vector?.count, logits: input.count) }
+            if let bad = vector.firstIndex(where: { !$0.isFinite }) {
+                throw .nonFiniteVector(index: bad, value: vector[bad].shortestDecimal)
+            }
+        }
         self.function = function
         self.input = input
         self.beta = beta
         self.base = base
         self.label = function == .crossEntropy ? label : nil
         self.target = function == .crossEntropy ? target : nil
+        self.vector = function == .softmaxVJP ? vector : nil
     }
 
     var rowRequest: RowRequest {
         RowRequest(function: function, logits: input,
                    scale: LogitScale(beta: beta.dyadic!, base: base?.dyadic),
-                   label: label, target: target?.map { $0.dyadic! })
+                   label: label, target: target?.map { $0.dyadic! }, vector: vector?.map { $0.dyadic! })
     }
 }
 
 /// The outputs of a request: `values` (n for softmax, log-softmax and sigmoid; 1 for LogSumExp
-/// and the cross-entropy loss; n×n row-major for the Jacobian) and, for cross-entropy, `gradient`.
+/// and the cross-entropy loss; n×n row-major for the Jacobian; n for softmax-vjp) and, for
+/// cross-entropy, `gradient`.
 public struct ReferenceResult<Value: Sendable>: Sendable {
     public let values: [Value]
     public let gradient: [Value]?

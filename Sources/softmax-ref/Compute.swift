@@ -23,7 +23,7 @@ struct Compute: ParsableCommand {
               echo '{"input":["1","2"],"format":"f16"}' | softmax-ref compute --batch
             """)
 
-    @Option(name: .long, help: "The function: softmax, log-softmax, logsumexp, sigmoid, jacobian or cross-entropy.")
+    @Option(name: .long, help: "The function: softmax, log-softmax, logsumexp, sigmoid, jacobian, cross-entropy or softmax-vjp.")
     var function: String = "softmax"
 
     @Option(name: .long, help: "The output format: f16, bf16, f32 or f64.")
@@ -47,6 +47,9 @@ struct Compute: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Cross-entropy: the target distribution, comma-separated, one number per logit.", valueName: "q1,q2,..."))
     var target: String?
 
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("softmax-vjp: the vector v, comma-separated, one number per logit.", valueName: "v1,v2,..."))
+    var vector: String?
+
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
@@ -67,7 +70,8 @@ struct Compute: ParsableCommand {
     var defaults: ComputeRequest {
         ComputeRequest(function: function, format: format, rounding: rounding, beta: beta, base: base,
                        digits: digits, input: input, label: label,
-                       target: target.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
+                       target: target.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
+                       vector: vector.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
     }
 
     func validate() throws {

@@ -79,7 +79,8 @@ struct Validate: ParsableCommand {
                                           fixtures: RecordedResults.judge(records, profile: profile.value(for:)), properties: [])
         } else {
             let program = ExternalProgram(command: command!, name: name, timeout: .milliseconds(Int(timeout * 1000)))
-            let summaries = try FixtureValidation.run(program, directory: URL(fileURLWithPath: fixtures), functions: functions,
+            let summaries = try FixtureValidation.run(program, directory: URL(fileURLWithPath: fixtures),
+                                                      functions: functions.filter(FixtureFiles.functions.contains),
                                                       formats: formats, profile: profile.value(for:))
             let properties = cases == 0 ? [] : formats.map { format in
                 PropertyRunner.run(program, configuration: CheckConfiguration(

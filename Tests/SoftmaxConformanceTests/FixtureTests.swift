@@ -24,7 +24,7 @@ import _SoftmaxTestSupport
     @Test("Every fixture file validates against Fixtures/schema.json")
     func schemaValidation() throws {
         let schema = JSONSchemaSubset(try JSONParser.parse(try Self.text("schema.json")))
-        for function in ReferenceFunction.allCases {
+        for function in FixtureFiles.functions {
             let name = FixtureGenerator.fileName(function)
             let violations = schema.violations(of: try JSONParser.parse(try Self.text(name)))
             #expect(violations.isEmpty, "\(name): \(violations.prefix(5))")
@@ -45,7 +45,7 @@ import _SoftmaxTestSupport
     @Test("Every fixture case, read back by the loader, is what the reference computes in every mode")
     func fixturesAgreeWithTheReference() throws {
         var count = 0
-        for function in ReferenceFunction.allCases {
+        for function in FixtureFiles.functions {
             let name = FixtureGenerator.fileName(function)
             for fixture in try FixtureLoader.cases(in: try Self.text(name), file: name) where fixture.input.count <= 100 {
                 for (rule, expected) in fixture.outputs {

@@ -44,6 +44,13 @@ import _SoftmaxTestSupport
             let s = DoubleKernel.maxShiftedSoftmax(x, beta)
             return s.indices.flatMap { i in s.indices.map { j in beta * s[j] * ((i == j ? 1 : 0) - s[j]) } }
         }
+        var asymmetricProduct = DoubleKernel(name: "vjp-transposed-outer-product")
+        // β·v ⊙ (s − ⟨v, s⟩): v where s belongs, so the product is no longer a symmetric matrix's.
+        asymmetricProduct.softmaxVJP = { x, beta, v in
+            let s = DoubleKernel.maxShiftedSoftmax(x, beta)
+            let dot = zip(v, s).map { $0 * $1 }.reduce(0, +)
+            return s.indices.map { beta * v[$0] * (s[$0] - dot) }
+        }
         var lseGradient = DoubleKernel(name: "logsumexp-gradient-off")
         lseGradient.logSumExp = { x, beta in [DoubleKernel.lse(x, beta) + 0.25 * (x.first ?? 0)] }
         var lowPrecisionSum = DoubleKernel(name: "bfloat16-accumulator")
@@ -121,6 +128,7 @@ import _SoftmaxTestSupport
             Mutant(kernel: forgetsShift, property: "sum-to-one"),
             Mutant(kernel: wrongSign, property: "jacobian-symmetry"),
             Mutant(kernel: transposedTerm, property: "jacobian-symmetry"),
+            Mutant(kernel: asymmetricProduct, property: "jacobian-product-symmetry"),
             Mutant(kernel: lseGradient, property: "logsumexp-gradient"),
             Mutant(kernel: lowPrecisionSum, property: "sum-to-one", format: .bfloat16, maximumShrunkLength: nil),
             Mutant(kernel: halfSum, property: "sum-to-one", format: .binary16, maximumShrunkLength: nil, maximumLength: 4096),

@@ -8,7 +8,7 @@ import Testing
         let r = try CommandRunner.run(["check", "--kernel", "reference", "--profile", "strict", "--cases", "5", "--max-length", "40"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("close-to-reference/softmax      pass"))
-        #expect(r.stdout.contains("all 18 properties hold"))
+        #expect(r.stdout.contains("all 19 properties hold"))
     }
 
     @Test("The same seed prints the same report, byte for byte")

@@ -86,7 +86,7 @@ import Testing
         #expect(lines[1].hasPrefix(#"{"error":"malformed JSON at byte 0"#))
         #expect(lines[2].contains(#""output":["-inf"]"#) && lines[2].contains(#""id":"b""#))
         #expect(lines[3].contains(#""output":["0x1p-1"]"#))
-        #expect(lines[4] == #"{"error":"unknown key 'colour'; expected base, beta, digits, format, function, id, input, label, rounding or target","id":4}"#)
+        #expect(lines[4] == #"{"error":"unknown key 'colour'; expected base, beta, digits, format, function, id, input, label, rounding, target or vector","id":4}"#)
     }
 
     @Test("The help text documents the exit codes")

@@ -32,6 +32,13 @@ public struct DoubleKernel: Implementation {
         return [-ls[label]] + s.indices.map { beta * (s[$0] - ($0 == label ? 1 : 0)) }
     }
 
+    /// The softmax VJP β·s ⊙ (v − ⟨v, s⟩) for a vector v (also J·v).
+    public var softmaxVJP: @Sendable (_ x: [Double], _ beta: Double, _ v: [Double]) -> [Double] = { x, beta, v in
+        let s = DoubleKernel.maxShiftedSoftmax(x, beta)
+        let dot = zip(v, s).map { $0 * $1 }.reduce(0, +)
+        return s.indices.map { beta * s[$0] * (v[$0] - dot) }
+    }
+
     public init(name: String) { self.name = name }
 
     public func evaluate(_ requests: [ImplementationRequest]) -> [ImplementationAnswer] {
@@ -44,6 +51,7 @@ public struct DoubleKernel: Implementation {
             case .sigmoid: sigmoid(x, beta)
             case .jacobian: jacobian(x, beta)
             case .crossEntropy: crossEntropy(x, beta, r.label ?? 0)
+            case .softmaxVJP: softmaxVJP(x, beta, (r.vector ?? []).map(\.double))
             }
             return .values(out.map { DoubleKernel.round($0, r.format) })
         }

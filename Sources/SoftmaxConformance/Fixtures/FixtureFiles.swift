@@ -17,7 +17,11 @@ public enum FixtureFiles {
     }
 
     /// The file name and exact bytes of each family's fixture file.
-    public static func generatedFiles(_ families: [ReferenceFunction] = ReferenceFunction.allCases) throws -> [(name: String, contents: String)] {
+    /// The functions with a fixture file: all but softmax-vjp, whose vector the fixture format
+    /// does not carry yet (the property harness checks it instead).
+    public static let functions = ReferenceFunction.allCases.filter { $0 != .softmaxVJP }
+
+    public static func generatedFiles(_ families: [ReferenceFunction] = FixtureFiles.functions) throws -> [(name: String, contents: String)] {
         try families.map { function in
             (FixtureGenerator.fileName(function), try FixtureGenerator.document(for: function).prettySerialized)
         }
@@ -25,7 +29,7 @@ public enum FixtureFiles {
 
     /// Rewrites every fixture file in `directory`; returns the names written.
     @discardableResult
-    public static func generate(in directory: URL, families: [ReferenceFunction] = ReferenceFunction.allCases) throws -> [String] {
+    public static func generate(in directory: URL, families: [ReferenceFunction] = FixtureFiles.functions) throws -> [String] {
         let files = try generatedFiles(families)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for file in files {
@@ -35,7 +39,7 @@ public enum FixtureFiles {
     }
 
     /// Every file (and case) in `directory` that differs from what `generate` would write.
-    public static func check(in directory: URL, families: [ReferenceFunction] = ReferenceFunction.allCases) throws -> [Difference] {
+    public static func check(in directory: URL, families: [ReferenceFunction] = FixtureFiles.functions) throws -> [Difference] {
         var differences: [Difference] = []
         for file in try generatedFiles(families) {
             let url = directory.appendingPathComponent(file.name)

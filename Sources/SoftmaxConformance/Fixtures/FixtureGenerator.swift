@@ -74,7 +74,7 @@ public enum FixtureGenerator {
     static func outputCount(_ definition: FixtureDefinition) -> Int {
         let n = definition.input.count * definition.repeatCount
         switch definition.function {
-        case .softmax, .logSoftmax, .sigmoid: return definition.input.count
+        case .softmax, .logSoftmax, .sigmoid, .softmaxVJP: return definition.input.count
         case .logSumExp, .crossEntropy: return 1
         case .jacobian: return n * n
         }

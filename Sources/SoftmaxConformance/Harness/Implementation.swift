@@ -9,15 +9,18 @@ public struct ImplementationRequest: Sendable, Hashable {
     public let beta: FloatValue
     public let label: Int?
     public let target: [FloatValue]?
+    /// softmax-vjp's vector v.
+    public let vector: [FloatValue]?
 
     public init(_ function: ReferenceFunction, format: FloatFormat, input: [FloatValue],
-                beta: FloatValue? = nil, label: Int? = nil, target: [FloatValue]? = nil) {
+                beta: FloatValue? = nil, label: Int? = nil, target: [FloatValue]? = nil, vector: [FloatValue]? = nil) {
         self.function = function
         self.format = format
         self.input = input
         self.beta = beta ?? format.round(Dyadic.one, .toNearestOrEven)
         self.label = label
         self.target = target
+        self.vector = vector
     }
 }
 
@@ -67,7 +70,8 @@ public struct ReferenceImplementation: Implementation {
     public func evaluate(_ requests: [ImplementationRequest]) -> [ImplementationAnswer] {
         requests.map { r in
             do {
-                let request = try ReferenceRequest(r.function, input: r.input, beta: r.beta, label: r.label, target: r.target)
+                let request = try ReferenceRequest(r.function, input: r.input, beta: r.beta, label: r.label, target: r.target,
+                                                   vector: r.vector)
                 let result = try Reference.evaluate(request, format: r.format)
                 return .values(result.values + (result.gradient ?? []))
             } catch {

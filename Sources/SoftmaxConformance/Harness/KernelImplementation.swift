@@ -34,6 +34,7 @@ public struct KernelImplementation: Implementation {
         case .logSumExp: [k.logSumExp(x, beta: beta)]
         case .sigmoid: k.sigmoid(x, beta: beta)
         case .jacobian: k.jacobian(x, beta: beta).flatMap { $0 }
+        case .softmaxVJP: k.softmaxVJP(output: k.softmax(x, beta: beta), gradient: (r.vector ?? []).map { T($0.double) }, beta: beta)
         case .crossEntropy:
             if let label = r.label {
                 { let (loss, gradient) = k.crossEntropy(logits: x, label: label, beta: beta); return [loss] + gradient }()

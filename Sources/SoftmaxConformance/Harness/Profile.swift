@@ -59,6 +59,8 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         case .softmax, .sigmoid: 8
         case .logSoftmax, .logSumExp: 8
         case .jacobian, .crossEntropy: 16
+        // In ulps of 2|c|·s_i·max|v|, not of the output: v_i - ⟨v, s⟩ cancels (see JacobianProductSymmetry).
+        case .softmaxVJP: 16
         }
     }
 

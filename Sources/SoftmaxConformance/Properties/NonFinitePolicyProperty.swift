@@ -52,7 +52,7 @@ public enum PropertyCatalog {
     public static let all: [any ConformanceProperty] = [
         CloseToReference(.softmax), CloseToReference(.logSoftmax), CloseToReference(.logSumExp), CloseToReference(.sigmoid),
         SumToOne(), TranslationInvariance(), ScaleNonInvariance(), SigmoidEquivalence(), JacobianSymmetry(),
-        LogSumExpGradient(), Range(), OrderPreservation(), PermutationEquivariance(), Singleton(),
+        JacobianProductSymmetry(), LogSumExpGradient(), Range(), OrderPreservation(), PermutationEquivariance(), Singleton(),
         LogSoftmaxConsistency(), LogSumExpBounds(), CrossEntropyGradient(), NonFinitePolicyProperty(),
     ]
 

@@ -16,10 +16,12 @@ public struct ComputeRequest: Sendable {
     public var input: [String]
     public var label: Int?
     public var target: [String]?
+    /// softmax-vjp's vector.
+    public var vector: [String]?
 
     public init(id: JSONValue? = nil, function: String = "softmax", format: String = "f64", rounding: String = "nearest",
                 beta: String = "1", base: String? = nil, digits: Int? = nil, input: [String] = [],
-                label: Int? = nil, target: [String]? = nil) {
+                label: Int? = nil, target: [String]? = nil, vector: [String]? = nil) {
         self.id = id
         self.function = function
         self.format = format
@@ -30,6 +32,7 @@ public struct ComputeRequest: Sendable {
         self.input = input
         self.label = label
         self.target = target
+        self.vector = vector
     }
 }
 
@@ -65,10 +68,11 @@ extension ComputeRequest {
         if let v = json["label"] { label = try Self.integer(v, key: "label") }
         if let v = json["input"] { input = try Self.numbers(v, key: "input") }
         if let v = json["target"] { target = try Self.numbers(v, key: "target") }
+        if let v = json["vector"] { vector = try Self.numbers(v, key: "vector") }
     }
 
     /// The keys a request may have.
-    static let keys: Set = ["id", "function", "format", "rounding", "beta", "base", "digits", "input", "label", "target"]
+    static let keys: Set = ["id", "function", "format", "rounding", "beta", "base", "digits", "input", "label", "target", "vector"]
 
     private static func text(_ v: JSONValue, key: String) throws(ComputeError) -> String {
         guard case .string(let s) = v else { throw .badRequest("'\(key)' must be a string") }

@@ -40,8 +40,12 @@ public enum ReferenceResponder {
         let target = try request.target.map { (t) throws(ComputeError) in
             try t.enumerated().map { (i, text) throws(ComputeError) in try parse(text, what: "target[\(i)]", format: format, notes: &notes) }
         }
+        let vector = try request.vector.map { (v) throws(ComputeError) in
+            try v.enumerated().map { (i, text) throws(ComputeError) in try parse(text, what: "vector[\(i)]", format: format, notes: &notes) }
+        }
         do {
-            let referenceRequest = try ReferenceRequest(function, input: input, beta: beta, base: base, label: request.label, target: target)
+            let referenceRequest = try ReferenceRequest(function, input: input, beta: beta, base: base, label: request.label,
+                                                        target: target, vector: vector)
             return Prepared(function: function, format: format, rule: rule, request: referenceRequest, notes: notes)
         } catch {
             throw .badRequest(error.description)
@@ -53,6 +57,7 @@ public enum ReferenceResponder {
         let (function, format, rule, notes) = (prepared.function, prepared.format, prepared.rule, prepared.notes)
         let referenceRequest = prepared.request
         let (input, beta, base, target) = (referenceRequest.input, referenceRequest.beta, referenceRequest.base, referenceRequest.target)
+        let vector = referenceRequest.vector
         let result: ReferenceResult<FloatValue>
         var exact: ReferenceResult<String>?
         do {
@@ -87,6 +92,7 @@ public enum ReferenceResponder {
             "output": shaped.0,
             "rounding": .string(request.rounding),
             "target": target.map { .strings($0.map(\.hexString)) },
+            "vector": vector.map { .strings($0.map(\.hexString)) },
         ])
     }
 

@@ -50,6 +50,7 @@ enum ProtocolAnswer {
             "input": .strings(request.input.map(\.hexString)),
             "label": request.label.map { .number(String($0)) },
             "target": request.target.map { .strings($0.map(\.hexString)) },
+            "vector": request.vector.map { .strings($0.map(\.hexString)) },
         ]).serialized
     }
 }
