@@ -41,6 +41,21 @@ public enum IndependentSoftmax {
         return (lower, upper)
     }
 
+    /// The softmax VJP β·s_j·(v_j − ⟨v, s⟩) of softmax(β·x), by the textbook formula (the dot
+    /// product first, then the difference: not the reference's grouping), in interval arithmetic.
+    public static func softmaxVJP(_ x: [Rational], vector v: [Rational], beta: Rational, bits: Int = 400) -> [Bounds] {
+        let s = softmax(x.map { beta * $0 }, bits: bits)
+        func times(_ k: Rational, _ b: Bounds) -> Bounds { k.signum >= 0 ? (k * b.lower, k * b.upper) : (k * b.upper, k * b.lower) }
+        let dot = zip(v, s).map { times($0, $1) }.reduce((Rational(0), Rational(0))) { ($0.0 + $1.0, $0.1 + $1.1) }
+        return s.indices.map { j in
+            let d: Bounds = (v[j] - dot.1, v[j] - dot.0)
+            let sd: Bounds = d.lower.signum >= 0 ? (s[j].lower * d.lower, s[j].upper * d.upper)
+                : d.upper.signum <= 0 ? (s[j].upper * d.lower, s[j].lower * d.upper)
+                : (s[j].upper * d.lower, s[j].upper * d.upper)
+            return times(beta, sd)
+        }
+    }
+
     /// The common rounding of both bounds, or nil when they straddle a rounding boundary.
     public static func rounded(_ b: Bounds, _ format: FloatFormat, _ rule: FloatingPointRoundingRule) -> FloatValue? {
         let lo = format.round(b.lower, rule), hi = format.round(b.upper, rule)
