@@ -6,10 +6,11 @@ import SoftmaxConformance
 /// `--profile` and `--ulps`, shared by `check` and `validate`.
 struct ProfileOptions: ParsableArguments {
     /// strict, faithful, bounded (with --ulps), framework, and the frameworks' own test tolerances:
-    /// pytorch (torch.testing.assert_close defaults per dtype) and onnx (rtol 1e-3, atol 1e-7).
-    enum Name: String, ExpressibleByArgument, CaseIterable { case strict, faithful, bounded, framework, pytorch, onnx }
+    /// pytorch (torch.testing.assert_close defaults per dtype), onnx (rtol 1e-3, atol 1e-7) and
+    /// webnn (the WPT ulp tolerances: softmax 3N+3, sigmoid 34 / 10 for float16).
+    enum Name: String, ExpressibleByArgument, CaseIterable { case strict, faithful, bounded, framework, pytorch, onnx, webnn }
 
-    @Option(name: .long, help: "The accuracy profile (pytorch and onnx are those frameworks' test tolerances).")
+    @Option(name: .long, help: "The accuracy profile (pytorch, onnx and webnn are those frameworks' test tolerances).")
     var profile: Name = .framework
 
     @Option(name: .long, help: "The per-element bound in ulps, with --profile bounded.")
@@ -27,7 +28,7 @@ struct ProfileOptions: ParsableArguments {
         case .faithful: .faithful
         case .bounded: .bounded(ulps: ulps!)
         case .framework: .framework
-        case .pytorch, .onnx: Profile.preset(profile.rawValue, format: format)!
+        case .pytorch, .onnx, .webnn: Profile.preset(profile.rawValue, format: format)!
         }
     }
 }

@@ -236,4 +236,28 @@ import _SoftmaxTestSupport
         let off = [FloatValue(Float(exact[0].double * 1.01)), exact[1]]
         #expect(RequestJudge.judge(request, off, profile: pytorch).failure != nil)
     }
+
+    /// The correctly rounded output with entry 0 moved `steps` ulps up.
+    static func moved(_ request: ImplementationRequest, steps: Int) -> [FloatValue] {
+        guard case .values(var v) = ReferenceImplementation().evaluate(request) else { return [] }
+        for _ in 0..<steps { v[0] = v[0].nextUp }
+        return v
+    }
+
+    @Test("webnn: softmax within 3N+3 ulps, sigmoid within 34 (float32) or 10 (float16)")
+    func webnn() {
+        // A correctly rounded value is within 1/2 ulp of the exact one, so k steps from it are
+        // between k - 1/2 and k + 1/2 ulps away: k = bound - 1 passes and k = bound + 1 fails.
+        let cases: [(ImplementationRequest, bound: Int)] = [
+            (ImplementationRequest(.softmax, format: .binary32, input: [0.0, 1.0].map { FloatValue(Float($0)) }), 3 * 2 + 3),
+            (ImplementationRequest(.softmax, format: .binary32, input: [0.0, 1.0, 2.0, 0.5, -1.0].map { FloatValue(Float($0)) }), 3 * 5 + 3),
+            (ImplementationRequest(.sigmoid, format: .binary32, input: [FloatValue(Float(0.75))]), 34),
+            (ImplementationRequest(.sigmoid, format: .binary16, input: [FloatValue(Float16(0.75))]), 10),
+        ]
+        for (request, bound) in cases {
+            let profile = Profile.preset("webnn", format: request.format)!
+            #expect(RequestJudge.judge(request, Self.moved(request, steps: bound - 1), profile: profile).failure == nil, "\(request.function) n=\(request.input.count)")
+            #expect(RequestJudge.judge(request, Self.moved(request, steps: bound + 1), profile: profile).failure != nil, "\(request.function) n=\(request.input.count)")
+        }
+    }
 }

@@ -15,6 +15,9 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
     /// |output − exact| ≤ atol + rtol·|exact|, the closeness test of the frameworks' own suites
     /// (see ``presets``): `name` says whose.
     case relative(name: String, rtol: Double, atol: Double)
+    /// The WebNN conformance tests' ulp tolerances (see ``webnnBound(for:count:)``); `halfPrecision`
+    /// for float16 (and bfloat16) outputs.
+    case webnn(halfPrecision: Bool)
 
     /// The frameworks' test tolerances, by name, for a format.
     ///
@@ -22,6 +25,10 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
     ///   atol 1e-5; bfloat16 rtol 1.6e-2, atol 1e-5; float32 rtol 1.3e-6, atol 1e-5; float64
     ///   rtol 1e-7, atol 1e-7 (PyTorch documentation, torch.testing.assert_close).
     /// - onnx: the ONNX backend test runner's rtol 1e-3, atol 1e-7 (onnx/backend/test/runner).
+    /// - webnn: the web-platform-tests WebNN tolerances in ulps (webnn/resources/utils.js,
+    ///   `PrecisionMetrics`): softmax 3N + 3 and reduceLogSumExp 2N + 18 for a row of N, sigmoid 34
+    ///   (float32) or 10 (float16). WPT tests only float32 and float16: float64 takes the float32
+    ///   numbers, bfloat16 the float16 ones.
     public static func preset(_ name: String, format: FloatFormat) -> Profile? {
         switch (name, format) {
         case ("pytorch", .binary16): .relative(name: "pytorch", rtol: 1e-3, atol: 1e-5)
@@ -29,15 +36,35 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         case ("pytorch", .binary32): .relative(name: "pytorch", rtol: 1.3e-6, atol: 1e-5)
         case ("pytorch", .binary64): .relative(name: "pytorch", rtol: 1e-7, atol: 1e-7)
         case ("onnx", _): .relative(name: "onnx", rtol: 1e-3, atol: 1e-7)
+        case ("webnn", _): .webnn(halfPrecision: format.precision <= 11)
         default: nil
         }
     }
 
     /// Whether an output within `ulps` of the exact value, or within the relative tolerance, passes.
     /// - Parameters: `error` in ulps, `distance` = |output − exact| and `magnitude` = |exact| as Doubles.
-    public func allows(function: ReferenceFunction, error: Double, distance: Double, magnitude: Double) -> Bool {
+    /// - Parameter count: the row length N (the WebNN bounds grow with it).
+    public func allows(function: ReferenceFunction, count: Int, error: Double, distance: Double, magnitude: Double) -> Bool {
         if case .relative(_, let rtol, let atol) = self { return distance <= atol + rtol * magnitude }
-        return error <= ulps(for: function)
+        return error <= ulps(for: function, count: count)
+    }
+
+    /// The per-element bound in ulps for outputs of `function` on a row of `count` logits.
+    public func ulps(for function: ReferenceFunction, count: Int) -> Double {
+        if case .webnn(let half) = self { return Self.webnnBound(for: function, count: count, halfPrecision: half) }
+        return ulps(for: function)
+    }
+
+    /// WebNN's bound: softmax 3N + 3, LogSumExp 2N + 18, sigmoid 34 or 10 (float16); the functions
+    /// WPT has no tolerance for (log-softmax, the Jacobian, cross-entropy, softmax-vjp) take the
+    /// framework bound.
+    public static func webnnBound(for function: ReferenceFunction, count: Int, halfPrecision: Bool) -> Double {
+        switch function {
+        case .softmax: Double(3 * count + 3)
+        case .logSumExp: Double(2 * count + 18)
+        case .sigmoid: halfPrecision ? 10 : 34
+        default: frameworkBound(for: function)
+        }
     }
 
     /// The per-element bound in ulps for outputs of `function`.
@@ -48,6 +75,7 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         case .bounded(let k): k
         case .framework: Self.frameworkBound(for: function)
         case .relative: Self.frameworkBound(for: function)  // properties other than closeness use the framework bound
+        case .webnn(let half): function == .sigmoid ? (half ? 10 : 34) : Self.frameworkBound(for: function)
         }
     }
 
@@ -71,6 +99,7 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         case .bounded(let k): "bounded(\(k) ulps)"
         case .framework: "framework"
         case .relative(let name, let rtol, let atol): "\(name) (rtol \(rtol), atol \(atol))"
+        case .webnn(let half): "webnn (\(half ? "float16" : "float32") ulps: softmax 3N+3, logsumexp 2N+18, sigmoid \(half ? 10 : 34))"
         }
     }
 }

@@ -28,13 +28,13 @@ public struct CloseToReference: ConformanceProperty {
                 }
                 return .pass(maxUlp: worst)
             }
-            if let i = outputs.indices.first(where: { !context.profile.allows(function: function, error: errors[$0],
+            if let i = outputs.indices.first(where: { !context.profile.allows(function: function, count: c.row.count, error: errors[$0],
                                                                              distance: Self.distance(outputs[$0], exact[$0]),
                                                                              magnitude: Self.magnitude(exact[$0])) }) {
                 if !outputs[i].isFinite, case .interval = exact[i] {
                     return .fail(reason: "output \(i) is \(outputs[i].hexString) where the exact value is finite: an overflow or invalid operation", maxUlp: worst)
                 }
-                return .fail(reason: "output \(i) is \(outputs[i].hexString), \(errors[i]) ulp from the exact value (bound \(context.bound(function)))", maxUlp: worst)
+                return .fail(reason: "output \(i) is \(outputs[i].hexString), \(errors[i]) ulp from the exact value (bound \(context.profile.ulps(for: function, count: c.row.count)))", maxUlp: worst)
             }
             return .pass(maxUlp: worst)
         }

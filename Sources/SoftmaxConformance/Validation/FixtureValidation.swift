@@ -73,7 +73,7 @@ public enum FixtureValidation {
         }
         let worst = distances.max() ?? 0
         let correct = worst == 0
-        let bound = profile == .strict ? 0 : profile.ulps(for: c.function)
+        let bound = profile == .strict ? 0 : profile.ulps(for: c.function, count: c.input.count)
         let failure = worst > bound ? "a long-row output is \(UlpErrorText.format(worst)) ulp from the correctly rounded value" : nil
         return Judgement(maxUlp: correct ? 0 : worst, correctlyRounded: correct, failure: failure)
     }
