@@ -40,7 +40,7 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var profile: ProfileOptions
 
-    @Option(name: .long, help: "The non-finite policy to judge by (only 'limit' for now).")
+    @Option(name: .long, help: "The non-finite convention to judge by: limit (ours), numpy, scipy, jax, onnxruntime or pytorch (measured, see tools/adapters/POLICIES.md).")
     var policy = "limit"
 
     @Option(name: .long, help: "Seconds to wait for each answer before declaring the program hung.")
@@ -58,7 +58,12 @@ struct Validate: ParsableCommand {
             throw ValidationError("unknown function '\(f)'; expected \(ReferenceFunction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         for f in format where ProtocolNames.format(named: f) == nil { throw ValidationError("unknown format '\(f)'; expected f16, bf16, f32 or f64") }
-        guard policy == "limit" else { throw ValidationError("unknown policy '\(policy)'; only 'limit' is implemented (framework conventions are measured in tools/adapters/POLICIES.md)") }
+        if policy == "tensorflow" {
+            throw ValidationError("--policy tensorflow: not measured (TensorFlow is not installed on the machine the policies were measured on); choose \(FrameworkPolicy.all.map(\.name).joined(separator: ", "))")
+        }
+        guard FrameworkPolicy.named(policy) != nil else {
+            throw ValidationError("unknown policy '\(policy)'; expected \(FrameworkPolicy.all.map(\.name).joined(separator: ", "))")
+        }
         guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout must be in (0, 3600] seconds; got \(timeout)") }
         guard (0...1_000_000).contains(cases) else { throw ValidationError("--cases must be between 0 and 1000000; got \(cases)") }
         if let command, !Self.programExists(command) {
@@ -66,6 +71,9 @@ struct Validate: ParsableCommand {
         }
         if let results, !FileManager.default.fileExists(atPath: results) { throw ValidationError("no results file '\(results)'") }
     }
+
+    /// The policy named by `--policy` (checked in `validate()`).
+    var chosenPolicy: FrameworkPolicy { FrameworkPolicy.named(policy)! }
 
     func run() throws {
         let functions = function.isEmpty ? ReferenceFunction.allCases : function.compactMap(ReferenceFunction.init(rawValue:))
@@ -81,11 +89,11 @@ struct Validate: ParsableCommand {
             let program = ExternalProgram(command: command!, name: name, timeout: .milliseconds(Int(timeout * 1000)))
             let summaries = try FixtureValidation.run(program, directory: URL(fileURLWithPath: fixtures),
                                                       functions: functions.filter(FixtureFiles.functions.contains),
-                                                      formats: formats, profile: profile.value(for:))
+                                                      formats: formats, profile: profile.value(for:), policy: chosenPolicy)
             let properties = cases == 0 ? [] : formats.map { format in
-                PropertyRunner.run(program, configuration: CheckConfiguration(
+                PropertyRunner.run(program, properties: PropertyCatalog.all(policy: chosenPolicy), configuration: CheckConfiguration(
                     cases: cases, seed: seed, format: format, profile: profile.value(for: format), maximumLength: 1024,
-                    replayCommand: "softmax-ref validate --command '\(command!)' --format \(ProtocolNames.name(of: format)) --profile \(profile.profile.rawValue)\(profile.ulps.map { " --ulps \($0)" } ?? "") --seed \(seed) --cases \(cases)"))
+                    replayCommand: "softmax-ref validate --command '\(command!)' --format \(ProtocolNames.name(of: format)) --profile \(profile.profile.rawValue)\(profile.ulps.map { " --ulps \($0)" } ?? "") --seed \(seed) --cases \(cases)\(policy == "limit" ? "" : " --policy \(policy)")"))
             }
             validation = ValidationReport(implementation: program.name, profile: profile.value(for: formats[0]), fixtures: summaries, properties: properties)
         }

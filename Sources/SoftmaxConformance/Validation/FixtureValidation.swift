@@ -21,7 +21,8 @@ public enum FixtureValidation {
     /// Runs every fixture case of `directory` for the chosen functions and formats (requests are
     /// sent in order, pipelined by the implementation).
     public static func run(_ implementation: any Implementation, directory: URL, functions: [ReferenceFunction],
-                           formats: [FloatFormat], profile profileFor: (FloatFormat) -> Profile) throws -> [FixtureSummary] {
+                           formats: [FloatFormat], profile profileFor: (FloatFormat) -> Profile,
+                           policy: FrameworkPolicy = .limit) throws -> [FixtureSummary] {
         var summaries: [FixtureSummary] = []
         for function in functions {
             let name = FixtureGenerator.fileName(function)
@@ -38,7 +39,18 @@ public enum FixtureValidation {
                     ImplementationRequest(c.function, format: c.format, input: c.input, beta: c.beta, label: c.label, target: c.target)
                 }
                 var summary = FixtureSummary(function: function, format: format)
-                for (c, answer) in zip(chosen, implementation.evaluate(requests)) {
+                for (c, (request, answer)) in zip(chosen, zip(requests, implementation.evaluate(requests))) {
+                    switch policy.verdict(request, answer) {
+                    case .judgeByReference: break
+                    case .matches:
+                        summary.cases += 1
+                        continue
+                    case .differs(let reason):
+                        summary.cases += 1
+                        summary.maxUlp = .infinity
+                        summary.failures.append((c.id, reason))
+                        continue
+                    }
                     switch answer {
                     case .unsupported: summary.unsupported += 1
                     case .failure(let reason):
