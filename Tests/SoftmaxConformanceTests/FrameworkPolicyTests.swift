@@ -46,6 +46,15 @@ import Testing
         #expect(Self.holds(ReferenceImplementation(), under: .limit))
     }
 
+    @Test("TensorFlow (binary32) keeps the NaN at the non-finite entries, 0 (or NaN) elsewhere")
+    func tensorflow() {
+        let request = ImplementationRequest(.softmax, format: Self.f, input: Self.row([1, .nan, 2]))
+        let tensorflowLike = ImplementationAnswer.values([.zero(Self.f), .nan(Self.f), .zero(Self.f)])
+        #expect(FrameworkPolicy.tensorflow.verdict(request, tensorflowLike) == .matches)
+        #expect(FrameworkPolicy.tensorflow.verdict(request, .values([.zero(Self.f), .zero(Self.f), .zero(Self.f)])) != .matches)
+        #expect(FrameworkPolicy.pytorch.verdict(request, tensorflowLike) != .matches)
+    }
+
     @Test("the table: NumPy raises on empty rows and gives NaN for LSE of all −inf; SciPy's log-softmax keeps −inf")
     func table() {
         #expect(FrameworkPolicy.numpy.answer(.softmax, .empty) == .raises)

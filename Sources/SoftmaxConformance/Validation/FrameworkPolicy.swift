@@ -24,6 +24,9 @@ public struct FrameworkPolicy: Sendable, Equatable {
         case raises
         /// −inf for the finite entries and NaN for the +inf ones (SciPy's log-softmax).
         case negativeInfinityAndNaN
+        /// NaN at the +inf and NaN entries, and 0 or NaN elsewhere (TensorFlow's binary32 softmax:
+        /// the NaN reaches some lanes of its vectorised kernel, not all).
+        case nanAtNonFiniteElseZero
     }
 
     public let name: String
@@ -78,10 +81,16 @@ public struct FrameworkPolicy: Sendable, Equatable {
         case (.raises, .values(let v)): return .differs("\(what): the framework raises, but got \(v.map(\.hexString))")
         case (.raises, _): return .matches
         case (_, .values(let v)):
-            let ok = expected == .allNaN ? !v.isEmpty && v.allSatisfy(\.isNaN)
-                : v.count == request.input.count && v.indices.allSatisfy { i in
-                    request.input[i].isInfinite && !request.input[i].isSignMinus ? v[i].isNaN : v[i] == .infinity(request.format, negative: true)
+            let x = request.input
+            let ok = switch expected {
+            case .allNaN: !v.isEmpty && v.allSatisfy(\.isNaN)
+            case .nanAtNonFiniteElseZero:
+                v.count == x.count && v.indices.allSatisfy { i in x[i].isNaN || (x[i].isInfinite && !x[i].isSignMinus) ? v[i].isNaN : v[i].isZero || v[i].isNaN }
+            default:
+                v.count == x.count && v.indices.allSatisfy { i in
+                    x[i].isInfinite && !x[i].isSignMinus ? v[i].isNaN : v[i] == .infinity(request.format, negative: true)
                 }
+            }
             return ok ? .matches : .differs("\(what): expected \(Self.describe(expected)), got \(v.map(\.hexString))")
         default: return .differs("\(what): expected \(Self.describe(expected)), got no values")
         }
@@ -93,11 +102,12 @@ public struct FrameworkPolicy: Sendable, Equatable {
         case .allNaN: "NaN everywhere"
         case .raises: "an error"
         case .negativeInfinityAndNaN: "−inf, and NaN at the +inf entries"
+        case .nanAtNonFiniteElseZero: "NaN at the +inf and NaN entries, 0 or NaN elsewhere"
         }
     }
 
     /// Every policy `--policy` accepts, by name.
-    public static let all: [FrameworkPolicy] = [.limit, .numpy, .scipy, .jax, .onnxruntime, .pytorch]
+    public static let all: [FrameworkPolicy] = [.limit, .numpy, .scipy, .jax, .onnxruntime, .pytorch, .tensorflow]
 
     public static func named(_ name: String) -> FrameworkPolicy? { all.first { $0.name == name } }
 
@@ -125,6 +135,12 @@ public struct FrameworkPolicy: Sendable, Equatable {
     public static let jax = FrameworkPolicy(name: "jax", measured: "JAX/jaxlib 0.10.2, 2026-11-23", nanForPositiveInfinity())
     /// The Softmax, LogSoftmax and ReduceLogSumExp operators (binary32; float16 differs, see POLICIES.md).
     public static let onnxruntime = FrameworkPolicy(name: "onnxruntime", measured: "ONNX Runtime 1.32.0, 2026-11-23", nanForPositiveInfinity())
+    /// tf.nn.softmax / log_softmax, tf.math.reduce_logsumexp (CPU, binary32; in float16 every
+    /// one of these rows is NaN everywhere instead).
+    public static let tensorflow = FrameworkPolicy(name: "tensorflow", measured: "TensorFlow 2.21.0, 2026-11-24", [
+        (.softmax, .positiveInfinity, .nanAtNonFiniteElseZero), (.softmax, .nan, .nanAtNonFiniteElseZero),
+        (.logSoftmax, .positiveInfinity, .allNaN),
+    ])
     /// torch.softmax / log_softmax / logsumexp (CPU).
     public static let pytorch = FrameworkPolicy(name: "pytorch", measured: "PyTorch 2.15.0, 2026-11-23", nanForPositiveInfinity())
 }
