@@ -20,46 +20,60 @@ enum KernelDriver<S: KernelStorage> {
         }
     }
 
+    /// Runs rows through the C loops where they cover the request (``NativeRows``), and row by row in
+    /// Swift otherwise or where they decline a row.
     static func runRows(_ q: _KernelRequest<S>, _ range: Range<Int>) {
-        let n = q.shape.columns, stride = q.shape.rowStride, a = q.algorithm, beta = q.beta
-        for r in range {
-            let x = q.x + r * stride
-            let y = q.y.map { $0 + r * stride }
-            let g = q.g.map { $0 + r * stride }
-            switch q.function {
-            case .softmax:
-                softmaxRow(a, x, y!, n, beta: beta, masked: q.maskedRows)
-            case .logSoftmax:
-                if a == .simd {
-                    S.Lanes.logSoftmax(x, y!, n, beta: beta, masked: q.maskedRows)
-                } else {
-                    ScalarKernels.logSoftmax(a, x, y!, n, beta: beta, masked: q.maskedRows)
-                }
-            case .logSumExp:
-                q.perRow![r] = a == .simd ? S.Lanes.logSumExp(x, n, beta: beta) : ScalarKernels.logSumExp(a, x, n, beta: beta)
-            case .sigmoid:
-                if a == .simd { S.Lanes.sigmoid(x, y!, n, beta: beta) } else { ScalarKernels.sigmoid(a, x, y!, n, beta: beta) }
-            case .softmaxVJP:
-                if a == .simd {
-                    S.Lanes.softmaxVJP(x, g!, y!, n, beta: beta)
-                } else {
-                    ScalarKernels.softmaxVJP(x, g!, y!, n, beta: beta)
-                }
-            case .logSoftmaxVJP:
-                if a == .simd {
-                    S.Lanes.logSoftmaxVJP(x, g!, y!, n, beta: beta)
-                } else {
-                    ScalarKernels.logSoftmaxVJP(x, g!, y!, n, beta: beta)
-                }
-            case .crossEntropy:
-                let label = q.labels.map { $0[r] }
-                if let label { precondition(label >= 0 && label < n, "label \(label) of row \(r) is not in 0..<\(n)") }
-                q.perRow![r] = a == .simd
-                    ? AccurateCrossEntropy.run(x, label: label, target: g, grad: y, n, beta: beta)
-                    : ScalarKernels.crossEntropy(a, x, label: label, target: g, grad: y, n, beta: beta)
-            case .jacobian:
-                JacobianKernel.run(a, x, q.y! + r * n * n, n, beta: beta, masked: q.maskedRows)
+        let isa = NativeRows.isa
+        let native = isa != 0 && NativeRows.covers(q)
+        var r = range.lowerBound
+        while r < range.upperBound {
+            if native {
+                r = NativeRows.run(q, r..<range.upperBound, isa: isa)
+                if r == range.upperBound { return }
             }
+            runRow(q, r)
+            r += 1
+        }
+    }
+
+    static func runRow(_ q: _KernelRequest<S>, _ r: Int) {
+        let n = q.shape.columns, stride = q.shape.rowStride, a = q.algorithm, beta = q.beta
+        let x = q.x + r * stride
+        let y = q.y.map { $0 + r * stride }
+        let g = q.g.map { $0 + r * stride }
+        switch q.function {
+        case .softmax:
+            softmaxRow(a, x, y!, n, beta: beta, masked: q.maskedRows)
+        case .logSoftmax:
+            if a == .simd {
+                S.Lanes.logSoftmax(x, y!, n, beta: beta, masked: q.maskedRows)
+            } else {
+                ScalarKernels.logSoftmax(a, x, y!, n, beta: beta, masked: q.maskedRows)
+            }
+        case .logSumExp:
+            q.perRow![r] = a == .simd ? S.Lanes.logSumExp(x, n, beta: beta) : ScalarKernels.logSumExp(a, x, n, beta: beta)
+        case .sigmoid:
+            if a == .simd { S.Lanes.sigmoid(x, y!, n, beta: beta) } else { ScalarKernels.sigmoid(a, x, y!, n, beta: beta) }
+        case .softmaxVJP:
+            if a == .simd {
+                S.Lanes.softmaxVJP(x, g!, y!, n, beta: beta)
+            } else {
+                ScalarKernels.softmaxVJP(x, g!, y!, n, beta: beta)
+            }
+        case .logSoftmaxVJP:
+            if a == .simd {
+                S.Lanes.logSoftmaxVJP(x, g!, y!, n, beta: beta)
+            } else {
+                ScalarKernels.logSoftmaxVJP(x, g!, y!, n, beta: beta)
+            }
+        case .crossEntropy:
+            let label = q.labels.map { $0[r] }
+            if let label { precondition(label >= 0 && label < n, "label \(label) of row \(r) is not in 0..<\(n)") }
+            q.perRow![r] = a == .simd
+                ? AccurateCrossEntropy.run(x, label: label, target: g, grad: y, n, beta: beta)
+                : ScalarKernels.crossEntropy(a, x, label: label, target: g, grad: y, n, beta: beta)
+        case .jacobian:
+            JacobianKernel.run(a, x, q.y! + r * n * n, n, beta: beta, masked: q.maskedRows)
         }
     }
 

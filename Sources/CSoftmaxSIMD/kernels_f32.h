@@ -1,0 +1,165 @@
+// The Float row kernels, written once over the vector operations of ops_avx2.h / ops_avx512.h and
+// compiled once per instruction set (ISA_NAME gives each copy its suffix).
+//
+// Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (TwoSum) and lo
+// enters the reduced argument of exp; the exp is Cody–Waite range reduction by ln 2 (a 9-bit high
+// part, so k·C1 and hi − k·C1 are exact), the degree-7 Taylor polynomial (truncation 0.09·2^-24 on
+// |r| ≤ 0.36) and an exact scaling by 2^k; sums are in double; the final scale multiplies by 1/Σ as a
+// float pair (fh + fl), so it rounds once.
+#include <math.h>
+
+#define F32_MAGIC 12582912.0f /* 1.5·2^23: adding it rounds to an integer */
+
+/// The row maximum; 0 when the row holds a NaN or +inf or no finite entry (the caller's path).
+static inline int ISA_NAME(row_max_f32)(const float *x, size_t n, float *out) {
+    vf a = vf_set(-INFINITY), b = vf_set(-INFINITY);
+    mf bad = mf_none();
+    size_t i = 0;
+    for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
+        vf u = vf_load(x + i), v = vf_load(x + i + VF_W);
+        a = vf_max(a, u);
+        b = vf_max(b, v);
+        bad = mf_or(bad, mf_or(vf_unord(u), vf_unord(v)));
+    }
+    for (; i < n; i += VF_W) {
+        vf v = i + VF_W <= n ? vf_load(x + i) : vf_load_tail(x + i, n - i, -INFINITY);
+        a = vf_max(a, v);
+        bad = mf_or(bad, vf_unord(v));
+    }
+    float m = vf_hmax(vf_max(a, b));
+    *out = m;
+    return !mf_any(bad) && isfinite(m);
+}
+
+/// x − m as hi + lo exactly (TwoSum, nm = −m); lo is NaN where x = −inf or x − m overflows.
+static inline vf ISA_NAME(diff_f32)(vf x, vf m, vf nm, vf *lo) {
+    vf s = vf_sub(x, m);
+    vf bb = vf_sub(s, x);
+    *lo = vf_add(vf_sub(x, vf_sub(s, bb)), vf_sub(nm, bb));
+    return s;
+}
+
+/// e^(hi + lo) for hi ≤ 0 (−inf included), |lo| ≤ ulp(hi)/2: within ~1 ulp; 0 below e^-110.
+static inline vf ISA_NAME(exp_pair_f32)(vf hi, vf lo) {
+    mf tiny = vf_lt(hi, vf_set(-110.0f));
+    vf h = vf_max(hi, vf_set(-110.0f));
+    vf l = vf_zero_where(tiny, lo);
+    vf t = vf_fma(h, vf_set(1.44269504f), vf_set(F32_MAGIC));
+    vf k = vf_sub(t, vf_set(F32_MAGIC));
+    vf r = vf_add(vf_fma(k, vf_set(-0.693359375f), h), vf_fma(k, vf_set(2.12194440e-4f), l));
+    vf p = vf_fma(r, vf_set(1.0f / 5040), vf_set(1.0f / 720));
+    p = vf_fma(p, r, vf_set(1.0f / 120));
+    p = vf_fma(p, r, vf_set(1.0f / 24));
+    p = vf_fma(p, r, vf_set(1.0f / 6));
+    p = vf_fma(p, r, vf_set(0.5f));
+    vf er = vf_add(vf_set(1.0f), vf_fma(vf_mul(r, r), p, r));
+    return vf_ldexp(er, k, t);
+}
+
+/// One vector of a row: the exponentials e^(x − m), also returning hi.
+static inline vf ISA_NAME(exp_step_f32)(vf x, vf m, vf nm, vf *hi) {
+    vf lo;
+    *hi = ISA_NAME(diff_f32)(x, m, nm, &lo);
+    return ISA_NAME(exp_pair_f32)(*hi, lo);
+}
+
+/// y *= fh + fl (one rounding of y·f for the float pair of a double f).
+static inline void ISA_NAME(scale_f32)(float *y, size_t n, double f) {
+    float fh = (float)f;
+    vf h = vf_set(fh), l = vf_set((float)(f - fh));
+    size_t i = 0;
+    for (; i + VF_W <= n; i += VF_W) {
+        vf e = vf_load(y + i);
+        vf_store(y + i, vf_fma(e, h, vf_mul(e, l)));
+    }
+    if (i < n) {
+        vf e = vf_load_tail(y + i, n - i, 0);
+        vf_store_tail(y + i, vf_fma(e, h, vf_mul(e, l)), n - i);
+    }
+}
+
+static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    for (size_t row = 0; row < rows; row++) {
+        const float *xr = x + row * stride;
+        float *yr = y + row * stride;
+        float mx;
+        if (!ISA_NAME(row_max_f32)(xr, n, &mx)) return row;
+        vf m = vf_set(mx), nm = vf_set(-mx), hi;
+        vd s0 = vd_set(0), s1 = vd_set(0);
+        size_t i = 0;
+        for (; i + VF_W <= n; i += VF_W) {
+            vf e = ISA_NAME(exp_step_f32)(vf_load(xr + i), m, nm, &hi);
+            vf_store(yr + i, e);
+            vf_add_wide(e, &s0, &s1);
+        }
+        if (i < n) {
+            vf e = ISA_NAME(exp_step_f32)(vf_load_tail(xr + i, n - i, -INFINITY), m, nm, &hi);
+            vf_store_tail(yr + i, e, n - i);
+            vf_add_wide(e, &s0, &s1);
+        }
+        ISA_NAME(scale_f32)(yr, n, 1.0 / vd_hsum(vd_add(s0, s1)));
+    }
+    return rows;
+}
+
+/// One vector of log-softmax: (hi − Lh) + (lo − Ll), lo dropped where it is NaN (hi = −inf).
+static inline vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf lh, vf ll) {
+    vf lo, hi = ISA_NAME(diff_f32)(x, m, nm, &lo);
+    return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_unord(lo), lo), ll));
+}
+
+static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    for (size_t row = 0; row < rows; row++) {
+        const float *xr = x + row * stride;
+        float *yr = y + row * stride;
+        float mx;
+        if (!ISA_NAME(row_max_f32)(xr, n, &mx)) return row;
+        vf m = vf_set(mx), nm = vf_set(-mx), hi, zero = vf_set(0);
+        vd s0 = vd_set(0), s1 = vd_set(0);
+        int at_max = 0;
+        // The mass off the maxima (hi = 0 exactly there), for log1p.
+        size_t i = 0;
+        for (; i < n; i += VF_W) {
+            vf v = i + VF_W <= n ? vf_load(xr + i) : vf_load_tail(xr + i, n - i, -INFINITY);
+            vf e = ISA_NAME(exp_step_f32)(v, m, nm, &hi);
+            mf top = vf_eq(hi, zero);
+            at_max += mf_count(top);
+            vf_add_wide(vf_zero_where(top, e), &s0, &s1);
+        }
+        double off = vd_hsum(vd_add(s0, s1)) + (at_max - 1);
+        // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
+        if (off < 0x1p-100 && at_max != (int)n) return row;
+        double l = log1p(off);
+        float lh = (float)l;
+        vf vlh = vf_set(lh), vll = vf_set((float)(l - lh));
+        for (i = 0; i + VF_W <= n; i += VF_W) vf_store(yr + i, ISA_NAME(log_step_f32)(vf_load(xr + i), m, nm, vlh, vll));
+        if (i < n) vf_store_tail(yr + i, ISA_NAME(log_step_f32)(vf_load_tail(xr + i, n - i, -INFINITY), m, nm, vlh, vll), n - i);
+    }
+    return rows;
+}
+
+static size_t ISA_NAME(softmax_vjp_f32)(const float *s, const float *g, float *dx, size_t rows, size_t n,
+                                         size_t stride, float beta) {
+    vf b = vf_set(beta);
+    for (size_t row = 0; row < rows; row++) {
+        const float *sr = s + row * stride, *gr = g + row * stride;
+        float *dr = dx + row * stride;
+        // ⟨g, s⟩ in double: the products of floats are exact there.
+        vd d0 = vd_set(0), d1 = vd_set(0);
+        size_t i = 0;
+        for (; i + VF_W <= n; i += VF_W) vf_dot_wide(vf_load(sr + i), vf_load(gr + i), &d0, &d1);
+        if (i < n) vf_dot_wide(vf_load_tail(sr + i, n - i, 0), vf_load_tail(gr + i, n - i, 0), &d0, &d1);
+        double d = vd_hsum(vd_add(d0, d1));
+        float dh = (float)d;
+        vf vdh = vf_set(dh), vdl = vf_set((float)(d - dh));
+        for (i = 0; i + VF_W <= n; i += VF_W) {
+            vf u = vf_sub(vf_sub(vf_load(gr + i), vdh), vdl);
+            vf_store(dr + i, vf_mul(b, vf_mul(vf_load(sr + i), u)));
+        }
+        if (i < n) {
+            vf u = vf_sub(vf_sub(vf_load_tail(gr + i, n - i, 0), vdh), vdl);
+            vf_store_tail(dr + i, vf_mul(b, vf_mul(vf_load_tail(sr + i, n - i, 0), u)), n - i);
+        }
+    }
+    return rows;
+}

@@ -1,0 +1,74 @@
+// The vector operations the kernel templates use, for AVX-512 (F, DQ, VL): 16 floats or 8 doubles a
+// vector, k-register masks, masked loads and stores for row tails, and VSCALEF for 2^k (it rounds a
+// subnormal result once). Included only by avx512.c, whose functions all carry the target attribute.
+#include <immintrin.h>
+#include <stdint.h>
+
+typedef __m512 vf;
+typedef __mmask16 mf;
+typedef __m512d vd;
+typedef __mmask8 md;
+#define VF_W 16
+#define VD_W 8
+
+static inline vf vf_set(float a) { return _mm512_set1_ps(a); }
+static inline vf vf_load(const float *p) { return _mm512_loadu_ps(p); }
+static inline vf vf_load_tail(const float *p, size_t k, float fill) {
+    return _mm512_mask_loadu_ps(_mm512_set1_ps(fill), (mf)((1u << k) - 1), p);
+}
+static inline void vf_store(float *p, vf v) { _mm512_storeu_ps(p, v); }
+static inline void vf_store_tail(float *p, vf v, size_t k) { _mm512_mask_storeu_ps(p, (mf)((1u << k) - 1), v); }
+static inline vf vf_add(vf a, vf b) { return _mm512_add_ps(a, b); }
+static inline vf vf_sub(vf a, vf b) { return _mm512_sub_ps(a, b); }
+static inline vf vf_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }
+/// a·b + c, one rounding.
+static inline vf vf_fma(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
+static inline vf vf_max(vf a, vf b) { return _mm512_max_ps(a, b); }
+static inline mf vf_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
+static inline mf vf_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
+static inline mf vf_unord(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
+static inline mf mf_none(void) { return 0; }
+static inline mf mf_or(mf a, mf b) { return a | b; }
+static inline int mf_any(mf a) { return a != 0; }
+static inline int mf_count(mf a) { return __builtin_popcount(a); }
+static inline vf vf_zero_where(mf m, vf v) { return _mm512_maskz_mov_ps((mf)~m, v); }
+/// er·2^k for an integral k (t = k + 1.5·2^23 is unused here).
+static inline vf vf_ldexp(vf er, vf k, vf t) { (void)t; return _mm512_scalef_ps(er, k); }
+static inline float vf_hmax(vf v) { return _mm512_reduce_max_ps(v); }
+/// The lanes of v widened to two double vectors, added to *lo and *hi.
+static inline void vf_add_wide(vf v, vd *lo, vd *hi) {
+    *lo = _mm512_add_pd(*lo, _mm512_cvtps_pd(_mm512_castps512_ps256(v)));
+    *hi = _mm512_add_pd(*hi, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1))));
+}
+/// *lo += a_lo·b_lo and *hi += a_hi·b_hi over the lanes widened to double (exact products).
+static inline void vf_dot_wide(vf a, vf b, vd *lo, vd *hi) {
+    __m256 ah = _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(a), 1));
+    __m256 bh = _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(b), 1));
+    *lo = _mm512_fmadd_pd(_mm512_cvtps_pd(_mm512_castps512_ps256(a)), _mm512_cvtps_pd(_mm512_castps512_ps256(b)), *lo);
+    *hi = _mm512_fmadd_pd(_mm512_cvtps_pd(ah), _mm512_cvtps_pd(bh), *hi);
+}
+
+static inline vd vd_set(double a) { return _mm512_set1_pd(a); }
+static inline vd vd_load(const double *p) { return _mm512_loadu_pd(p); }
+static inline vd vd_load_tail(const double *p, size_t k, double fill) {
+    return _mm512_mask_loadu_pd(_mm512_set1_pd(fill), (md)((1u << k) - 1), p);
+}
+static inline void vd_store(double *p, vd v) { _mm512_storeu_pd(p, v); }
+static inline void vd_store_tail(double *p, vd v, size_t k) { _mm512_mask_storeu_pd(p, (md)((1u << k) - 1), v); }
+static inline vd vd_add(vd a, vd b) { return _mm512_add_pd(a, b); }
+static inline vd vd_sub(vd a, vd b) { return _mm512_sub_pd(a, b); }
+static inline vd vd_mul(vd a, vd b) { return _mm512_mul_pd(a, b); }
+static inline vd vd_div(vd a, vd b) { return _mm512_div_pd(a, b); }
+static inline vd vd_fma(vd a, vd b, vd c) { return _mm512_fmadd_pd(a, b, c); }
+static inline vd vd_max(vd a, vd b) { return _mm512_max_pd(a, b); }
+static inline md vd_lt(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ); }
+static inline md vd_eq(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
+static inline md vd_unord(vd a) { return _mm512_cmp_pd_mask(a, a, _CMP_UNORD_Q); }
+static inline md md_none(void) { return 0; }
+static inline md md_or(md a, md b) { return a | b; }
+static inline int md_any(md a) { return a != 0; }
+static inline int md_count(md a) { return __builtin_popcount(a); }
+static inline vd vd_zero_where(md m, vd v) { return _mm512_maskz_mov_pd((md)~m, v); }
+static inline vd vd_ldexp(vd er, vd k, vd t) { (void)t; return _mm512_scalef_pd(er, k); }
+static inline double vd_hmax(vd v) { return _mm512_reduce_max_pd(v); }
+static inline double vd_hsum(vd v) { return _mm512_reduce_add_pd(v); }
