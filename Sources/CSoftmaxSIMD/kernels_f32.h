@@ -3,10 +3,12 @@
 //
 // Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (TwoSum) and lo
 // enters the reduced argument of exp; the exp is Cody–Waite range reduction by ln 2 (a 9-bit high
-// part, so k·C1 and hi − k·C1 are exact), the degree-7 Taylor polynomial (truncation 0.09·2^-24 on
-// |r| ≤ 0.36) and an exact scaling by 2^k; sums are in double; the final scale multiplies by 1/Σ as a
+// part, so k·C1 and hi − k·C1 are exact), e^r = 1 + r·q(r) with q a degree-5 fit of (e^r − 1)/r
+// (e^r within 1.05·2^-24 after the final rounding, in a simulation over |r| ≤ 0.351) and an exact
+// scaling by 2^k; sums are in double; the final scale multiplies by 1/Σ as a
 // float pair (fh + fl), so it rounds once.
 #include <math.h>
+#include "log1p_fast.h"
 
 #define F32_MAGIC 12582912.0f /* 1.5·2^23: adding it rounds to an integer */
 
@@ -47,12 +49,14 @@ static inline vf ISA_NAME(exp_pair_f32)(vf hi, vf lo) {
     vf t = vf_fma(h, vf_set(1.44269504f), vf_set(F32_MAGIC));
     vf k = vf_sub(t, vf_set(F32_MAGIC));
     vf r = vf_add(vf_fma(k, vf_set(-0.693359375f), h), vf_fma(k, vf_set(2.12194440e-4f), l));
-    vf p = vf_fma(r, vf_set(1.0f / 5040), vf_set(1.0f / 720));
-    p = vf_fma(p, r, vf_set(1.0f / 120));
-    p = vf_fma(p, r, vf_set(1.0f / 24));
-    p = vf_fma(p, r, vf_set(1.0f / 6));
-    p = vf_fma(p, r, vf_set(0.5f));
-    vf er = vf_add(vf_set(1.0f), vf_fma(vf_mul(r, r), p, r));
+    // (e^r − 1)/r by a degree-5 fit (relative error 1.2e-8 on |r| ≤ 0.351), then e^r = 1 + r·q;
+    // Estrin's scheme: a shorter dependency chain than Horner's for one more multiplication.
+    vf r2 = vf_mul(r, r);
+    vf c = vf_fma(r, vf_set(0x1.6db0bcp-10f), vf_set(0x1.12448cp-7f));
+    vf b = vf_fma(r, vf_set(0x1.555466p-5f), vf_set(0x1.555472p-3f));
+    vf a = vf_fma(r, vf_set(0.5f), vf_set(1.0f));
+    vf q = vf_fma(r2, vf_fma(r2, c, b), a);
+    vf er = vf_fma(q, r, vf_set(1.0f));
     return vf_ldexp(er, k, t);
 }
 
@@ -78,7 +82,8 @@ static inline void ISA_NAME(scale_f32)(float *y, size_t n, double f) {
     }
 }
 
-static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+/// Softmax row by row.
+static size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
     for (size_t row = 0; row < rows; row++) {
         const float *xr = x + row * stride;
         float *yr = y + row * stride;
@@ -87,7 +92,10 @@ static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_
         vf m = vf_set(mx), nm = vf_set(-mx), hi;
         vd s0 = vd_set(0), s1 = vd_set(0);
         size_t i = 0;
+        // The next row streams in from memory while this one computes (the pass is compute-bound).
+        const float *next = row + 1 < rows ? xr + stride : xr;
         for (; i + VF_W <= n; i += VF_W) {
+            __builtin_prefetch(next + i, 0, 3);
             vf e = ISA_NAME(exp_step_f32)(vf_load(xr + i), m, nm, &hi);
             vf_store(yr + i, e);
             vf_add_wide(e, &s0, &s1);
@@ -102,13 +110,93 @@ static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_
     return rows;
 }
 
+/// The lanes of vector k of a row of n elements (0 past its end).
+static inline size_t ISA_NAME(lanes_f32)(size_t n, int k) {
+    size_t start = (size_t)k * VF_W;
+    return start >= n ? 0 : n - start < VF_W ? n - start : VF_W;
+}
+
+/// Loads four rows of at most nv vectors and their maxima (group_max_lane); returns 0 when one of
+/// them holds a NaN or +inf or no finite entry.
+static inline __attribute__((always_inline)) int ISA_NAME(load_group_f32)(const float *x, size_t n, size_t stride,
+                                                                         const int nv, vf v[4][4], vf m[4]) {
+    vf a[4];
+    mf bad = mf_none();
+    for (int j = 0; j < 4; j++) {
+        a[j] = vf_set(-INFINITY);
+        for (int k = 0; k < nv; k++) {
+            size_t lanes = ISA_NAME(lanes_f32)(n, k);
+            const float *p = x + j * stride + k * VF_W;
+            v[j][k] = lanes == VF_W ? vf_load(p) : vf_load_tail(p, lanes, -INFINITY);
+            a[j] = vf_max(a[j], v[j][k]);
+            bad = mf_or(bad, vf_unord(v[j][k]));
+        }
+    }
+    vf g = vf_group_max(a);
+    for (int j = 0; j < 4; j++) m[j] = vf_group_max_lane(g, j);
+    return !mf_any(bad) && vf_group_finite(g);
+}
+
+/// Stores vector k of a row of n elements.
+static inline void ISA_NAME(store_part_f32)(float *y, size_t n, int k, vf v) {
+    size_t lanes = ISA_NAME(lanes_f32)(n, k);
+    if (lanes == VF_W) vf_store(y + k * VF_W, v); else vf_store_tail(y + k * VF_W, v, lanes);
+}
+
+/// Softmax of rows of at most nv vectors, in groups of 4 rows (8 when nv = 1, so that at least eight
+/// exps are in flight), phase by phase: a per-row loop on 16-element rows waits on each row's chain
+/// (horizontal max, exp, horizontal sum, reciprocal), and the horizontal reductions of four rows share
+/// their shuffles. Returns the rows done (it stops before a group with a declined row).
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(const float *x, float *y, size_t rows,
+                                                                               size_t n, size_t stride, const int nv) {
+    const int quads = nv == 1 ? 2 : 1, g = 4 * quads;
+    size_t row = 0;
+    for (; row + g <= rows; row += g) {
+        vf v[8][4], m[8], e[8][4], hi, fh[2], fl[2];
+        vd s[8];
+        int ok = 1;
+        for (int q = 0; q < quads; q++) ok &= ISA_NAME(load_group_f32)(x + (row + 4 * q) * stride, n, stride, nv, v + 4 * q, m + 4 * q);
+        if (!ok) break;
+        for (int j = 0; j < g; j++) {
+            vf nm = vf_sub(vf_set(0), m[j]);
+            vd s1 = vd_set(0);
+            s[j] = vd_set(0);
+            for (int k = 0; k < nv; k++) {
+                e[j][k] = ISA_NAME(exp_step_f32)(v[j][k], m[j], nm, &hi);
+                vf_add_wide(e[j][k], &s[j], &s1);
+            }
+            s[j] = vd_add(s[j], s1);
+        }
+        for (int q = 0; q < quads; q++) vd_group_inverse(s + 4 * q, &fh[q], &fl[q]);
+        for (int j = 0; j < g; j++) {
+            vf h = vf_group_inverse_lane(fh[j / 4], j % 4), l = vf_group_inverse_lane(fl[j / 4], j % 4);
+            for (int k = 0; k < nv; k++)
+                ISA_NAME(store_part_f32)(y + (row + j) * stride, n, k, vf_fma(e[j][k], h, vf_mul(e[j][k], l)));
+        }
+    }
+    return row;
+}
+
+static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    size_t done = 0;
+    switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
+    case 1: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 1); break;
+    case 2: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 2); break;
+    case 3: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 3); break;
+    case 4: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 4); break;
+    default: break;
+    }
+    return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride);
+}
+
 /// One vector of log-softmax: (hi − Lh) + (lo − Ll), lo dropped where it is NaN (hi = −inf).
 static inline vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf lh, vf ll) {
     vf lo, hi = ISA_NAME(diff_f32)(x, m, nm, &lo);
     return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_unord(lo), lo), ll));
 }
 
-static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+/// Log-softmax row by row.
+static size_t ISA_NAME(log_softmax_rows_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
     for (size_t row = 0; row < rows; row++) {
         const float *xr = x + row * stride;
         float *yr = y + row * stride;
@@ -118,8 +206,11 @@ static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, s
         vd s0 = vd_set(0), s1 = vd_set(0);
         int at_max = 0;
         // The mass off the maxima (hi = 0 exactly there), for log1p.
+        // The next row streams in from memory while this one computes (the pass is compute-bound).
+        const float *next = row + 1 < rows ? xr + stride : xr;
         size_t i = 0;
         for (; i < n; i += VF_W) {
+            __builtin_prefetch(next + i, 0, 3);
             vf v = i + VF_W <= n ? vf_load(xr + i) : vf_load_tail(xr + i, n - i, -INFINITY);
             vf e = ISA_NAME(exp_step_f32)(v, m, nm, &hi);
             mf top = vf_eq(hi, zero);
@@ -129,13 +220,58 @@ static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, s
         double off = vd_hsum(vd_add(s0, s1)) + (at_max - 1);
         // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
         if (off < 0x1p-100 && at_max != (int)n) return row;
-        double l = log1p(off);
+        double l = csm_log1p_fast(off);
         float lh = (float)l;
         vf vlh = vf_set(lh), vll = vf_set((float)(l - lh));
         for (i = 0; i + VF_W <= n; i += VF_W) vf_store(yr + i, ISA_NAME(log_step_f32)(vf_load(xr + i), m, nm, vlh, vll));
         if (i < n) vf_store_tail(yr + i, ISA_NAME(log_step_f32)(vf_load_tail(xr + i, n - i, -INFINITY), m, nm, vlh, vll), n - i);
     }
     return rows;
+}
+
+/// Log-softmax of rows of at most nv vectors, four rows at a time (see softmax_short_f32).
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f32)(const float *x, float *y,
+                                                                                   size_t rows, size_t n,
+                                                                                   size_t stride, const int nv) {
+    size_t row = 0;
+    for (; row + 4 <= rows; row += 4) {
+        vf v[4][4], m[4], nm[4], hi, zero = vf_set(0);
+        double off[4];
+        if (!ISA_NAME(load_group_f32)(x + row * stride, n, stride, nv, v, m)) break;
+        for (int j = 0; j < 4; j++) {
+            nm[j] = vf_sub(zero, m[j]);
+            vd s0 = vd_set(0), s1 = vd_set(0);
+            int at_max = 0;
+            for (int k = 0; k < nv; k++) {
+                vf e = ISA_NAME(exp_step_f32)(v[j][k], m[j], nm[j], &hi);
+                mf top = vf_eq(hi, zero);
+                at_max += mf_count(top);
+                vf_add_wide(vf_zero_where(top, e), &s0, &s1);
+            }
+            off[j] = vd_hsum(vd_add(s0, s1)) + (at_max - 1);
+            if (off[j] < 0x1p-100 && at_max != (int)n) return row;
+        }
+        for (int j = 0; j < 4; j++) {
+            double l = csm_log1p_fast(off[j]);
+            float lh = (float)l;
+            vf vlh = vf_set(lh), vll = vf_set((float)(l - lh));
+            for (int k = 0; k < nv; k++)
+                ISA_NAME(store_part_f32)(y + (row + j) * stride, n, k, ISA_NAME(log_step_f32)(v[j][k], m[j], nm[j], vlh, vll));
+        }
+    }
+    return row;
+}
+
+static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    size_t done = 0;
+    switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
+    case 1: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 1); break;
+    case 2: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 2); break;
+    case 3: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 3); break;
+    case 4: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 4); break;
+    default: break;
+    }
+    return done + ISA_NAME(log_softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride);
 }
 
 static size_t ISA_NAME(softmax_vjp_f32)(const float *s, const float *g, float *dx, size_t rows, size_t n,

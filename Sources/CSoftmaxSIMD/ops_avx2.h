@@ -3,6 +3,7 @@
 // in two steps (2^(k+B)·2^-B) so a subnormal result is rounded once. Included only by avx2.c, whose
 // functions all carry the target attribute.
 #include <immintrin.h>
+#include <math.h>
 #include <stdint.h>
 
 typedef __m256 vf;
@@ -101,3 +102,71 @@ static inline double vd_hsum(vd v) {
     __m128d m = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
     return _mm_cvtsd_f64(_mm_add_sd(m, _mm_unpackhi_pd(m, m)));
 }
+
+// Groups of four short rows: horizontal reductions of four rows at once. A group vector holds row j's
+// result in the lanes that the matching *_lane(g, j) broadcasts.
+
+/// Lanes 0–1, 4–5, 2–3, 6–7: the max of v[0], v[1], v[2], v[3].
+static inline vf vf_group_max(const vf v[4]) {
+    vf a = _mm256_max_ps(_mm256_permute2f128_ps(v[0], v[1], 0x20), _mm256_permute2f128_ps(v[0], v[1], 0x31));
+    vf b = _mm256_max_ps(_mm256_permute2f128_ps(v[2], v[3], 0x20), _mm256_permute2f128_ps(v[2], v[3], 0x31));
+    vf c = _mm256_max_ps(_mm256_shuffle_ps(a, b, 0x88), _mm256_shuffle_ps(a, b, 0xDD));
+    return _mm256_max_ps(c, _mm256_permute_ps(c, 0xB1));
+}
+static inline vf vf_group_max_lane(vf g, int j) {
+    static const int32_t lane[4] = {0, 4, 2, 6};
+    return _mm256_permutevar8x32_ps(g, _mm256_set1_epi32(lane[j]));
+}
+/// 1 when no lane of a group max is ±inf.
+static inline int vf_group_finite(vf g) {
+    vf a = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), g);
+    return _mm256_movemask_ps(_mm256_cmp_ps(a, _mm256_set1_ps(INFINITY), _CMP_LT_OQ)) == 0xFF;
+}
+/// 1/Σ(lanes of s[j]) for the four rows as float pairs: lanes 0, 2, 1, 3 of *h and *l.
+static inline void vd_group_inverse(const vd s[4], vf *h, vf *l) {
+    vd a = _mm256_add_pd(_mm256_permute2f128_pd(s[0], s[1], 0x20), _mm256_permute2f128_pd(s[0], s[1], 0x31));
+    vd b = _mm256_add_pd(_mm256_permute2f128_pd(s[2], s[3], 0x20), _mm256_permute2f128_pd(s[2], s[3], 0x31));
+    vd f = _mm256_div_pd(_mm256_set1_pd(1), _mm256_add_pd(_mm256_unpacklo_pd(a, b), _mm256_unpackhi_pd(a, b)));
+    __m128 fh = _mm256_cvtpd_ps(f);
+    *h = _mm256_castps128_ps256(fh);
+    *l = _mm256_castps128_ps256(_mm256_cvtpd_ps(_mm256_sub_pd(f, _mm256_cvtps_pd(fh))));
+}
+static inline vf vf_group_inverse_lane(vf g, int j) {
+    static const int32_t lane[4] = {0, 2, 1, 3};
+    return _mm256_permutevar8x32_ps(g, _mm256_set1_epi32(lane[j]));
+}
+
+/// Lanes 0, 2, 1, 3: the max of v[0], v[1], v[2], v[3].
+static inline vd vd_group_max(const vd v[4]) {
+    vd a = _mm256_max_pd(_mm256_permute2f128_pd(v[0], v[1], 0x20), _mm256_permute2f128_pd(v[0], v[1], 0x31));
+    vd b = _mm256_max_pd(_mm256_permute2f128_pd(v[2], v[3], 0x20), _mm256_permute2f128_pd(v[2], v[3], 0x31));
+    return _mm256_max_pd(_mm256_unpacklo_pd(a, b), _mm256_unpackhi_pd(a, b));
+}
+static inline vd vd_group_lane(vd g, int j) {
+    static const int32_t lane[4] = {0, 2, 1, 3};
+    int32_t w = 2 * lane[j];
+    return _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(g), _mm256_setr_epi32(w, w + 1, w, w + 1, w, w + 1, w, w + 1)));
+}
+static inline int vd_group_finite(vd g) {
+    vd a = _mm256_andnot_pd(_mm256_set1_pd(-0.0), g);
+    return _mm256_movemask_pd(_mm256_cmp_pd(a, _mm256_set1_pd(INFINITY), _CMP_LT_OQ)) == 0xF;
+}
+/// One TwoSum level of a group sum: (hi, lo) := (p + q, its error + lp + lq).
+#define CSM_TWO_SUM_LEVEL(hi, lo, p, q, lp, lq)                                                               \
+    do {                                                                                                       \
+        vd t_ = _mm256_add_pd(p, q), b_ = _mm256_sub_pd(t_, p);                                                \
+        lo = _mm256_add_pd(_mm256_add_pd(lp, lq), _mm256_add_pd(_mm256_sub_pd(p, _mm256_sub_pd(t_, b_)), _mm256_sub_pd(q, b_))); \
+        hi = t_;                                                                                               \
+    } while (0)
+/// Lanes 0, 2, 1, 3: Σ over the lanes of h[j] + l[j], by a tree of TwoSums.
+static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
+    vd a, la, b, lb, c, lc;
+    CSM_TWO_SUM_LEVEL(a, la, _mm256_permute2f128_pd(h[0], h[1], 0x20), _mm256_permute2f128_pd(h[0], h[1], 0x31),
+                      _mm256_permute2f128_pd(l[0], l[1], 0x20), _mm256_permute2f128_pd(l[0], l[1], 0x31));
+    CSM_TWO_SUM_LEVEL(b, lb, _mm256_permute2f128_pd(h[2], h[3], 0x20), _mm256_permute2f128_pd(h[2], h[3], 0x31),
+                      _mm256_permute2f128_pd(l[2], l[3], 0x20), _mm256_permute2f128_pd(l[2], l[3], 0x31));
+    CSM_TWO_SUM_LEVEL(c, lc, _mm256_unpacklo_pd(a, b), _mm256_unpackhi_pd(a, b), _mm256_unpacklo_pd(la, lb),
+                      _mm256_unpackhi_pd(la, lb));
+    return _mm256_add_pd(c, lc);
+}
+#undef CSM_TWO_SUM_LEVEL

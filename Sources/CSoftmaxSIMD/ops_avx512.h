@@ -2,6 +2,7 @@
 // vector, k-register masks, masked loads and stores for row tails, and VSCALEF for 2^k (it rounds a
 // subnormal result once). Included only by avx512.c, whose functions all carry the target attribute.
 #include <immintrin.h>
+#include <math.h>
 #include <stdint.h>
 
 typedef __m512 vf;
@@ -72,3 +73,64 @@ static inline vd vd_zero_where(md m, vd v) { return _mm512_maskz_mov_pd((md)~m, 
 static inline vd vd_ldexp(vd er, vd k, vd t) { (void)t; return _mm512_scalef_pd(er, k); }
 static inline double vd_hmax(vd v) { return _mm512_reduce_max_pd(v); }
 static inline double vd_hsum(vd v) { return _mm512_reduce_add_pd(v); }
+
+
+// Groups of four short rows: horizontal reductions of four rows at once. A group vector holds row j's
+// result in the lanes that the matching *_lane(g, j) broadcasts.
+
+/// Lanes 4j..4j+3: the max of v[j].
+static inline vf vf_group_max(const vf v[4]) {
+    vf a = _mm512_max_ps(_mm512_shuffle_f32x4(v[0], v[1], 0x44), _mm512_shuffle_f32x4(v[0], v[1], 0xEE));
+    vf b = _mm512_max_ps(_mm512_shuffle_f32x4(v[2], v[3], 0x44), _mm512_shuffle_f32x4(v[2], v[3], 0xEE));
+    vf c = _mm512_max_ps(_mm512_shuffle_f32x4(a, b, 0x88), _mm512_shuffle_f32x4(a, b, 0xDD));
+    c = _mm512_max_ps(c, _mm512_permute_ps(c, 0xB1));
+    return _mm512_max_ps(c, _mm512_permute_ps(c, 0x4E));
+}
+static inline vf vf_group_max_lane(vf g, int j) { return _mm512_permutexvar_ps(_mm512_set1_epi32(4 * j), g); }
+/// 1 when no lane of a group max is ±inf.
+static inline int vf_group_finite(vf g) {
+    return _mm512_cmp_ps_mask(_mm512_abs_ps(g), _mm512_set1_ps(INFINITY), _CMP_LT_OQ) == 0xFFFF;
+}
+/// 1/Σ(lanes of s[j]) for the four rows as float pairs: lanes 2j, 2j+1 of *h and *l.
+static inline void vd_group_inverse(const vd s[4], vf *h, vf *l) {
+    vd a = _mm512_add_pd(_mm512_shuffle_f64x2(s[0], s[1], 0x44), _mm512_shuffle_f64x2(s[0], s[1], 0xEE));
+    vd b = _mm512_add_pd(_mm512_shuffle_f64x2(s[2], s[3], 0x44), _mm512_shuffle_f64x2(s[2], s[3], 0xEE));
+    vd c = _mm512_add_pd(_mm512_shuffle_f64x2(a, b, 0x88), _mm512_shuffle_f64x2(a, b, 0xDD));
+    vd f = _mm512_div_pd(_mm512_set1_pd(1), _mm512_add_pd(c, _mm512_permute_pd(c, 0x55)));
+    __m256 fh = _mm512_cvtpd_ps(f);
+    *h = _mm512_castps256_ps512(fh);
+    *l = _mm512_castps256_ps512(_mm512_cvtpd_ps(_mm512_sub_pd(f, _mm512_cvtps_pd(fh))));
+}
+static inline vf vf_group_inverse_lane(vf g, int j) { return _mm512_permutexvar_ps(_mm512_set1_epi32(2 * j), g); }
+
+/// Lanes 2j, 2j+1: the max of v[j].
+static inline vd vd_group_max(const vd v[4]) {
+    vd a = _mm512_max_pd(_mm512_shuffle_f64x2(v[0], v[1], 0x44), _mm512_shuffle_f64x2(v[0], v[1], 0xEE));
+    vd b = _mm512_max_pd(_mm512_shuffle_f64x2(v[2], v[3], 0x44), _mm512_shuffle_f64x2(v[2], v[3], 0xEE));
+    vd c = _mm512_max_pd(_mm512_shuffle_f64x2(a, b, 0x88), _mm512_shuffle_f64x2(a, b, 0xDD));
+    return _mm512_max_pd(c, _mm512_permute_pd(c, 0x55));
+}
+static inline vd vd_group_lane(vd g, int j) { return _mm512_permutexvar_pd(_mm512_set1_epi64(2 * j), g); }
+static inline int vd_group_finite(vd g) {
+    return _mm512_cmp_pd_mask(_mm512_abs_pd(g), _mm512_set1_pd(INFINITY), _CMP_LT_OQ) == 0xFF;
+}
+/// One TwoSum level of a group sum: (hi, lo) := (p + q, its error + lp + lq).
+#define CSM_TWO_SUM_LEVEL(hi, lo, p, q, lp, lq)                                                               \
+    do {                                                                                                       \
+        vd t_ = _mm512_add_pd(p, q), b_ = _mm512_sub_pd(t_, p);                                                \
+        lo = _mm512_add_pd(_mm512_add_pd(lp, lq), _mm512_add_pd(_mm512_sub_pd(p, _mm512_sub_pd(t_, b_)), _mm512_sub_pd(q, b_))); \
+        hi = t_;                                                                                               \
+    } while (0)
+/// Lanes 2j, 2j+1: Σ over the lanes of h[j] + l[j], by a tree of TwoSums.
+static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
+    vd a, la, b, lb, c, lc, d, ld;
+    CSM_TWO_SUM_LEVEL(a, la, _mm512_shuffle_f64x2(h[0], h[1], 0x44), _mm512_shuffle_f64x2(h[0], h[1], 0xEE),
+                      _mm512_shuffle_f64x2(l[0], l[1], 0x44), _mm512_shuffle_f64x2(l[0], l[1], 0xEE));
+    CSM_TWO_SUM_LEVEL(b, lb, _mm512_shuffle_f64x2(h[2], h[3], 0x44), _mm512_shuffle_f64x2(h[2], h[3], 0xEE),
+                      _mm512_shuffle_f64x2(l[2], l[3], 0x44), _mm512_shuffle_f64x2(l[2], l[3], 0xEE));
+    CSM_TWO_SUM_LEVEL(c, lc, _mm512_shuffle_f64x2(a, b, 0x88), _mm512_shuffle_f64x2(a, b, 0xDD),
+                      _mm512_shuffle_f64x2(la, lb, 0x88), _mm512_shuffle_f64x2(la, lb, 0xDD));
+    CSM_TWO_SUM_LEVEL(d, ld, c, _mm512_permute_pd(c, 0x55), lc, _mm512_permute_pd(lc, 0x55));
+    return _mm512_add_pd(d, ld);
+}
+#undef CSM_TWO_SUM_LEVEL

@@ -23,7 +23,7 @@ enum KernelDriver<S: KernelStorage> {
     /// Runs rows through the C loops where they cover the request (``NativeRows``), and row by row in
     /// Swift otherwise or where they decline a row.
     static func runRows(_ q: _KernelRequest<S>, _ range: Range<Int>) {
-        let isa = NativeRows.isa
+        let isa = q.isa
         let native = isa != 0 && NativeRows.covers(q)
         var r = range.lowerBound
         while r < range.upperBound {
