@@ -12,24 +12,28 @@
 
 #define F32_MAGIC 12582912.0f /* 1.5·2^23: adding it rounds to an integer */
 
-/// The row maximum; 0 when the row holds a NaN or +inf or no finite entry (the caller's path).
-static inline int ISA_NAME(row_max_f32)(const float *x, size_t n, float *out) {
-    vf a = vf_set(-INFINITY), b = vf_set(-INFINITY);
+/// The row maximum, and whether every x − max is at least EXP_F32_UNCLAMPED_FLOOR (so the exp
+/// needs no clamp); returns 0 when the row holds a NaN or +inf or no finite entry (the caller's path).
+static inline int ISA_NAME(row_max_f32)(const float *x, size_t n, float *out, int *unclamped) {
+    vf a = vf_set(-INFINITY), b = vf_set(-INFINITY), lo = vf_set(INFINITY);
     mf bad = mf_none();
     size_t i = 0;
     for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
         vf u = vf_load(x + i), v = vf_load(x + i + VF_W);
         a = vf_max(a, u);
         b = vf_max(b, v);
+        lo = vf_min(lo, vf_min(u, v));
         bad = mf_or(bad, mf_or(vf_unord(u), vf_unord(v)));
     }
     for (; i < n; i += VF_W) {
         vf v = i + VF_W <= n ? vf_load(x + i) : vf_load_tail(x + i, n - i, -INFINITY);
         a = vf_max(a, v);
+        lo = vf_min(lo, i + VF_W <= n ? v : vf_load_tail(x + i, n - i, INFINITY));
         bad = mf_or(bad, vf_unord(v));
     }
     float m = vf_hmax(vf_max(a, b));
     *out = m;
+    *unclamped = vf_hmin(lo) - m >= EXP_F32_UNCLAMPED_FLOOR;
     return !mf_any(bad) && isfinite(m);
 }
 
@@ -41,11 +45,15 @@ static inline vf ISA_NAME(diff_f32)(vf x, vf m, vf nm, vf *lo) {
     return s;
 }
 
-/// e^(hi + lo) for hi ≤ 0 (−inf included), |lo| ≤ ulp(hi)/2: within ~1 ulp; 0 below e^-110.
-static inline vf ISA_NAME(exp_pair_f32)(vf hi, vf lo) {
-    mf tiny = vf_lt(hi, vf_set(-110.0f));
-    vf h = vf_max(hi, vf_set(-110.0f));
-    vf l = vf_zero_where(tiny, lo);
+/// e^(hi + lo) for hi ≤ 0 (−inf included), |lo| ≤ ulp(hi)/2: within ~1 ulp; 0 below e^-110. With
+/// clamp = 0 (a constant) it skips the clamp at −110, for rows whose hi are all finite and at least
+/// EXP_F32_UNCLAMPED_FLOOR (the range where the scaling by 2^k still rounds to 0 correctly).
+static inline __attribute__((always_inline)) vf ISA_NAME(exp_pair_f32)(vf hi, vf lo, const int clamp) {
+    vf h = hi, l = lo;
+    if (clamp) {
+        l = vf_zero_where(vf_lt(hi, vf_set(-110.0f)), lo);
+        h = vf_max(hi, vf_set(-110.0f));
+    }
     vf t = vf_fma(h, vf_set(1.44269504f), vf_set(F32_MAGIC));
     vf k = vf_sub(t, vf_set(F32_MAGIC));
     vf r = vf_add(vf_fma(k, vf_set(-0.693359375f), h), vf_fma(k, vf_set(2.12194440e-4f), l));
@@ -60,11 +68,11 @@ static inline vf ISA_NAME(exp_pair_f32)(vf hi, vf lo) {
     return vf_ldexp(er, k, t);
 }
 
-/// One vector of a row: the exponentials e^(x − m), also returning hi.
-static inline vf ISA_NAME(exp_step_f32)(vf x, vf m, vf nm, vf *hi) {
+/// One vector of a row: the exponentials e^(x − m), also returning hi (clamp: see exp_pair_f32).
+static inline __attribute__((always_inline)) vf ISA_NAME(exp_step_f32)(vf x, vf m, vf nm, vf *hi, const int clamp) {
     vf lo;
     *hi = ISA_NAME(diff_f32)(x, m, nm, &lo);
-    return ISA_NAME(exp_pair_f32)(*hi, lo);
+    return ISA_NAME(exp_pair_f32)(*hi, lo, clamp);
 }
 
 /// y *= fh + fl (one rounding of y·f for the float pair of a double f).
@@ -82,30 +90,52 @@ static inline void ISA_NAME(scale_f32)(float *y, size_t n, double f) {
     }
 }
 
+/// e^(x − m) of a row into y, returning Σ in double; four vectors an iteration so that their exps
+/// overlap, and the next row (`next`) prefetched meanwhile: the pass is compute-bound.
+static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(const float *x, float *y, size_t n,
+                                                                           const float *next, vf m, vf nm,
+                                                                           const int clamp) {
+    vd s0 = vd_set(0), s1 = vd_set(0), s2 = vd_set(0), s3 = vd_set(0);
+    vf hi;
+    size_t i = 0;
+    for (; i + 4 * VF_W <= n; i += 4 * VF_W) {
+        __builtin_prefetch(next + i, 0, 3);
+        __builtin_prefetch(next + i + 2 * VF_W, 0, 3);
+        vf e[4];
+        for (int k = 0; k < 4; k++) e[k] = ISA_NAME(exp_step_f32)(vf_load(x + i + k * VF_W), m, nm, &hi, clamp);
+        for (int k = 0; k < 4; k++) vf_store(y + i + k * VF_W, e[k]);
+        vf_add_wide(e[0], &s0, &s1);
+        vf_add_wide(e[1], &s2, &s3);
+        vf_add_wide(e[2], &s0, &s1);
+        vf_add_wide(e[3], &s2, &s3);
+    }
+    for (; i + VF_W <= n; i += VF_W) {
+        __builtin_prefetch(next + i, 0, 3);
+        vf e = ISA_NAME(exp_step_f32)(vf_load(x + i), m, nm, &hi, clamp);
+        vf_store(y + i, e);
+        vf_add_wide(e, &s0, &s1);
+    }
+    if (i < n) {  // the tail's padding is −inf, which needs the clamp
+        vf e = ISA_NAME(exp_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, &hi, 1);
+        vf_store_tail(y + i, e, n - i);
+        vf_add_wide(e, &s0, &s1);
+    }
+    return vd_hsum(vd_add(vd_add(s0, s2), vd_add(s1, s3)));
+}
+
 /// Softmax row by row.
 static size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
     for (size_t row = 0; row < rows; row++) {
         const float *xr = x + row * stride;
         float *yr = y + row * stride;
         float mx;
-        if (!ISA_NAME(row_max_f32)(xr, n, &mx)) return row;
-        vf m = vf_set(mx), nm = vf_set(-mx), hi;
-        vd s0 = vd_set(0), s1 = vd_set(0);
-        size_t i = 0;
-        // The next row streams in from memory while this one computes (the pass is compute-bound).
+        int unclamped;
+        if (!ISA_NAME(row_max_f32)(xr, n, &mx, &unclamped)) return row;
+        vf m = vf_set(mx), nm = vf_set(-mx);
         const float *next = row + 1 < rows ? xr + stride : xr;
-        for (; i + VF_W <= n; i += VF_W) {
-            __builtin_prefetch(next + i, 0, 3);
-            vf e = ISA_NAME(exp_step_f32)(vf_load(xr + i), m, nm, &hi);
-            vf_store(yr + i, e);
-            vf_add_wide(e, &s0, &s1);
-        }
-        if (i < n) {
-            vf e = ISA_NAME(exp_step_f32)(vf_load_tail(xr + i, n - i, -INFINITY), m, nm, &hi);
-            vf_store_tail(yr + i, e, n - i);
-            vf_add_wide(e, &s0, &s1);
-        }
-        ISA_NAME(scale_f32)(yr, n, 1.0 / vd_hsum(vd_add(s0, s1)));
+        double sum = unclamped ? ISA_NAME(exp_store_f32)(xr, yr, n, next, m, nm, 0)
+                               : ISA_NAME(exp_store_f32)(xr, yr, n, next, m, nm, 1);
+        ISA_NAME(scale_f32)(yr, n, 1.0 / sum);
     }
     return rows;
 }
@@ -162,7 +192,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(
             vd s1 = vd_set(0);
             s[j] = vd_set(0);
             for (int k = 0; k < nv; k++) {
-                e[j][k] = ISA_NAME(exp_step_f32)(v[j][k], m[j], nm, &hi);
+                e[j][k] = ISA_NAME(exp_step_f32)(v[j][k], m[j], nm, &hi, 1);
                 vf_add_wide(e[j][k], &s[j], &s1);
             }
             s[j] = vd_add(s[j], s1);
@@ -195,35 +225,55 @@ static inline vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf lh, vf ll) {
     return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_unord(lo), lo), ll));
 }
 
+/// The mass off the maxima of a row (hi = 0 exactly there), Σ e^(x − m) over x ≠ m, in double, and
+/// the count of maxima; the next row is prefetched meanwhile.
+static inline __attribute__((always_inline)) double ISA_NAME(off_mass_f32)(const float *x, size_t n, const float *next,
+                                                                          vf m, vf nm, int *at_max, const int clamp) {
+    vd s0 = vd_set(0), s1 = vd_set(0), s2 = vd_set(0), s3 = vd_set(0);
+    vf hi, zero = vf_set(0);
+    int count = 0;
+    size_t i = 0;
+    for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
+        __builtin_prefetch(next + i, 0, 3);
+        vf hj, e0 = ISA_NAME(exp_step_f32)(vf_load(x + i), m, nm, &hi, clamp);
+        vf e1 = ISA_NAME(exp_step_f32)(vf_load(x + i + VF_W), m, nm, &hj, clamp);
+        mf t0 = vf_eq(hi, zero), t1 = vf_eq(hj, zero);
+        count += mf_count(t0) + mf_count(t1);
+        vf_add_wide(vf_zero_where(t0, e0), &s0, &s1);
+        vf_add_wide(vf_zero_where(t1, e1), &s2, &s3);
+    }
+    for (; i < n; i += VF_W) {
+        int full = i + VF_W <= n;  // the tail's padding is −inf, which needs the clamp
+        vf e = full ? ISA_NAME(exp_step_f32)(vf_load(x + i), m, nm, &hi, clamp)
+                    : ISA_NAME(exp_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, &hi, 1);
+        mf top = vf_eq(hi, zero);
+        count += mf_count(top);
+        vf_add_wide(vf_zero_where(top, e), &s0, &s1);
+    }
+    *at_max = count;
+    return vd_hsum(vd_add(vd_add(s0, s2), vd_add(s1, s3)));
+}
+
 /// Log-softmax row by row.
 static size_t ISA_NAME(log_softmax_rows_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
     for (size_t row = 0; row < rows; row++) {
         const float *xr = x + row * stride;
         float *yr = y + row * stride;
         float mx;
-        if (!ISA_NAME(row_max_f32)(xr, n, &mx)) return row;
-        vf m = vf_set(mx), nm = vf_set(-mx), hi, zero = vf_set(0);
-        vd s0 = vd_set(0), s1 = vd_set(0);
-        int at_max = 0;
-        // The mass off the maxima (hi = 0 exactly there), for log1p.
-        // The next row streams in from memory while this one computes (the pass is compute-bound).
+        int unclamped, at_max;
+        if (!ISA_NAME(row_max_f32)(xr, n, &mx, &unclamped)) return row;
+        vf m = vf_set(mx), nm = vf_set(-mx);
         const float *next = row + 1 < rows ? xr + stride : xr;
-        size_t i = 0;
-        for (; i < n; i += VF_W) {
-            __builtin_prefetch(next + i, 0, 3);
-            vf v = i + VF_W <= n ? vf_load(xr + i) : vf_load_tail(xr + i, n - i, -INFINITY);
-            vf e = ISA_NAME(exp_step_f32)(v, m, nm, &hi);
-            mf top = vf_eq(hi, zero);
-            at_max += mf_count(top);
-            vf_add_wide(vf_zero_where(top, e), &s0, &s1);
-        }
-        double off = vd_hsum(vd_add(s0, s1)) + (at_max - 1);
+        double off = unclamped ? ISA_NAME(off_mass_f32)(xr, n, next, m, nm, &at_max, 0)
+                               : ISA_NAME(off_mass_f32)(xr, n, next, m, nm, &at_max, 1);
+        off += at_max - 1;
         // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
         if (off < 0x1p-100 && at_max != (int)n) return row;
         double l = csm_log1p_fast(off);
         float lh = (float)l;
         vf vlh = vf_set(lh), vll = vf_set((float)(l - lh));
-        for (i = 0; i + VF_W <= n; i += VF_W) vf_store(yr + i, ISA_NAME(log_step_f32)(vf_load(xr + i), m, nm, vlh, vll));
+        size_t i = 0;
+        for (; i + VF_W <= n; i += VF_W) vf_store(yr + i, ISA_NAME(log_step_f32)(vf_load(xr + i), m, nm, vlh, vll));
         if (i < n) vf_store_tail(yr + i, ISA_NAME(log_step_f32)(vf_load_tail(xr + i, n - i, -INFINITY), m, nm, vlh, vll), n - i);
     }
     return rows;
@@ -243,7 +293,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
             vd s0 = vd_set(0), s1 = vd_set(0);
             int at_max = 0;
             for (int k = 0; k < nv; k++) {
-                vf e = ISA_NAME(exp_step_f32)(v[j][k], m[j], nm[j], &hi);
+                vf e = ISA_NAME(exp_step_f32)(v[j][k], m[j], nm[j], &hi, 1);
                 mf top = vf_eq(hi, zero);
                 at_max += mf_count(top);
                 vf_add_wide(vf_zero_where(top, e), &s0, &s1);

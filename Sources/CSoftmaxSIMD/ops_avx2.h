@@ -12,6 +12,8 @@ typedef __m256d vd;
 typedef __m256d md;
 #define VF_W 8
 #define VD_W 4
+/// The least x − max for which the exp may skip its clamp: 2^(k+64) must stay a normal float.
+#define EXP_F32_UNCLAMPED_FLOOR (-125.0f)
 
 /// Lane masks for tails: the 8 (or 4) words starting at 8 − k (4 − k) have k leading all-ones words.
 static const int32_t tail_words[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
@@ -32,6 +34,7 @@ static inline vf vf_sub(vf a, vf b) { return _mm256_sub_ps(a, b); }
 static inline vf vf_mul(vf a, vf b) { return _mm256_mul_ps(a, b); }
 /// a·b + c, one rounding.
 static inline vf vf_fma(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
+static inline vf vf_min(vf a, vf b) { return _mm256_min_ps(a, b); }
 static inline vf vf_max(vf a, vf b) { return _mm256_max_ps(a, b); }
 static inline mf vf_lt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
 static inline mf vf_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
@@ -46,6 +49,12 @@ static inline vf vf_ldexp(vf er, vf k, vf t) {
     (void)k;
     __m256i bits = _mm256_add_epi32(_mm256_castps_si256(t), _mm256_set1_epi32(127 + 64 - 0x4B400000));
     return _mm256_mul_ps(_mm256_mul_ps(er, _mm256_castsi256_ps(_mm256_slli_epi32(bits, 23))), _mm256_set1_ps(0x1p-64f));
+}
+static inline float vf_hmin(vf v) {
+    __m128 m = _mm_min_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    m = _mm_min_ps(m, _mm_movehl_ps(m, m));
+    m = _mm_min_ss(m, _mm_movehdup_ps(m));
+    return _mm_cvtss_f32(m);
 }
 static inline float vf_hmax(vf v) {
     __m128 m = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));

@@ -11,6 +11,9 @@ typedef __m512d vd;
 typedef __mmask8 md;
 #define VF_W 16
 #define VD_W 8
+/// The least x − max for which the exp may skip its clamp: VSCALEF rounds e^(x − max) to 0 below
+/// −104 by itself, and k = round((x − max)/ln 2) stays exact far beyond.
+#define EXP_F32_UNCLAMPED_FLOOR (-1.0e5f)
 
 static inline vf vf_set(float a) { return _mm512_set1_ps(a); }
 static inline vf vf_load(const float *p) { return _mm512_loadu_ps(p); }
@@ -24,6 +27,7 @@ static inline vf vf_sub(vf a, vf b) { return _mm512_sub_ps(a, b); }
 static inline vf vf_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }
 /// a·b + c, one rounding.
 static inline vf vf_fma(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
+static inline vf vf_min(vf a, vf b) { return _mm512_min_ps(a, b); }
 static inline vf vf_max(vf a, vf b) { return _mm512_max_ps(a, b); }
 static inline mf vf_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
 static inline mf vf_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
@@ -36,6 +40,7 @@ static inline vf vf_zero_where(mf m, vf v) { return _mm512_maskz_mov_ps((mf)~m, 
 /// er·2^k for an integral k (t = k + 1.5·2^23 is unused here).
 static inline vf vf_ldexp(vf er, vf k, vf t) { (void)t; return _mm512_scalef_ps(er, k); }
 static inline float vf_hmax(vf v) { return _mm512_reduce_max_ps(v); }
+static inline float vf_hmin(vf v) { return _mm512_reduce_min_ps(v); }
 /// The lanes of v widened to two double vectors, added to *lo and *hi.
 static inline void vf_add_wide(vf v, vd *lo, vd *hi) {
     *lo = _mm512_add_pd(*lo, _mm512_cvtps_pd(_mm512_castps512_ps256(v)));
