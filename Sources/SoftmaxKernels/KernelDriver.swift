@@ -1,4 +1,5 @@
 import Dispatch
+internal import CSoftmaxSIMD
 
 /// Runs a ``_KernelRequest``: splits the rows over threads, then dispatches each row on the function and
 /// the algorithm.
@@ -15,10 +16,24 @@ enum KernelDriver<S: KernelStorage> {
             runRows(q, 0..<rows)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
-            runRows(q, (rows * t / threads)..<(rows * (t + 1) / threads))
+        // `threads` workers claim chunks of rows from a shared counter: the calling thread starts at once
+        // and a worker that wakes late takes fewer chunks, instead of the batch waiting for its half.
+        let chunks = Swift.min(rows, threads * chunksPerThread)
+        var next = 0
+        withUnsafeMutablePointer(to: &next) { counter in
+            let claim = UnsafeMutableSendablePointer(counter)
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while true {
+                    let c = csm_fetch_add(claim.pointer, 1)
+                    if c >= chunks { return }
+                    runRows(q, (rows * c / chunks)..<(rows * (c + 1) / chunks))
+                }
+            }
         }
     }
+
+    /// Chunks of rows per thread in a parallel batch.
+    static var chunksPerThread: Int { 16 }
 
     /// Runs rows through the C loops where they cover the request (``NativeRows``), and row by row in
     /// Swift otherwise or where they decline a row.
@@ -86,4 +101,10 @@ enum KernelDriver<S: KernelStorage> {
             ScalarKernels.softmax(a, x, y, n, beta: beta, masked: masked)
         }
     }
+}
+
+/// A pointer the workers of one batch share (they only touch it through atomic C operations).
+struct UnsafeMutableSendablePointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int>
+    init(_ pointer: UnsafeMutablePointer<Int>) { self.pointer = pointer }
 }

@@ -13,6 +13,7 @@
 #define CSOFTMAX_SIMD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// The instruction sets of the native kernels.
 enum {
@@ -39,5 +40,8 @@ size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, s
                            size_t stride, float beta);
 size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx, size_t rows, size_t n,
                            size_t stride, double beta);
+
+/// Atomically adds `v` to *p and returns the previous value (the row chunks of a parallel batch).
+static inline intptr_t csm_fetch_add(intptr_t *p, intptr_t v) { return __atomic_fetch_add(p, v, __ATOMIC_RELAXED); }
 
 #endif
