@@ -65,20 +65,19 @@ static inline vd ISA_NAME(exp_pair_f64)(vd hi, vd lo) {
     vd t = vd_fma(h, vd_set(1.4426950408889634074), vd_set(F64_MAGIC));
     vd k = vd_sub(t, vd_set(F64_MAGIC));
     vd r = vd_add(vd_fma(k, vd_set(-6.93147180369123816490e-01), h), vd_fma(k, vd_set(-1.90821492927058770002e-10), l));
-    // e^r by its Taylor polynomial of degree 13 (truncation 0.04·2^-53 on |r| ≤ 0.36), Horner's rule.
-    vd q = vd_fma(r, vd_set(1.0 / 6227020800.0), vd_set(1.0 / 479001600.0));
-    q = vd_fma(q, r, vd_set(1.0 / 39916800.0));
-    q = vd_fma(q, r, vd_set(1.0 / 3628800.0));
-    q = vd_fma(q, r, vd_set(1.0 / 362880.0));
-    q = vd_fma(q, r, vd_set(1.0 / 40320.0));
-    q = vd_fma(q, r, vd_set(1.0 / 5040.0));
-    q = vd_fma(q, r, vd_set(1.0 / 720.0));
-    q = vd_fma(q, r, vd_set(1.0 / 120.0));
-    q = vd_fma(q, r, vd_set(1.0 / 24.0));
-    q = vd_fma(q, r, vd_set(1.0 / 6.0));
-    q = vd_fma(q, r, vd_set(0.5));
-    q = vd_fma(q, r, vd_set(1.0));
-    vd er = vd_fma(q, r, vd_set(1.0));
+    // e^r by its Taylor polynomial of degree 13 (truncation 0.04·2^-53 on |r| ≤ 0.36), Estrin's scheme:
+    // a dependency chain half as long as Horner's for two more multiplications.
+    vd r2 = vd_mul(r, r), r4 = vd_mul(r2, r2);
+    vd a1 = vd_fma(r, vd_set(1.0 / 6.0), vd_set(0.5));
+    vd a2 = vd_fma(r, vd_set(1.0 / 120.0), vd_set(1.0 / 24.0));
+    vd a3 = vd_fma(r, vd_set(1.0 / 5040.0), vd_set(1.0 / 720.0));
+    vd a4 = vd_fma(r, vd_set(1.0 / 362880.0), vd_set(1.0 / 40320.0));
+    vd a5 = vd_fma(r, vd_set(1.0 / 39916800.0), vd_set(1.0 / 3628800.0));
+    vd a6 = vd_fma(r, vd_set(1.0 / 6227020800.0), vd_set(1.0 / 479001600.0));
+    vd b1 = vd_fma(r2, a3, a2), b2 = vd_fma(r2, a5, a4);
+    vd c1 = vd_fma(r4, vd_fma(r4, a6, b2), b1);
+    // 1 + r + r²·(a1 + r²·b1 + ...): the small terms first, the exact 1 + r last.
+    vd er = vd_add(vd_set(1.0), vd_fma(r2, vd_fma(r2, c1, a1), r));
     return vd_ldexp(er, k, t);
 }
 
