@@ -76,7 +76,7 @@ static inline vd ISA_NAME(exp_pair_f64)(vd hi, vd lo) {
     vd a6 = vd_fma(r, vd_set(1.0 / 6227020800.0), vd_set(1.0 / 479001600.0));
     vd b1 = vd_fma(r2, a3, a2), b2 = vd_fma(r2, a5, a4);
     vd c1 = vd_fma(r4, vd_fma(r4, a6, b2), b1);
-    // 1 + r + r²·(a1 + r²·b1 + ...): the small terms first, the exact 1 + r last.
+    // 1 + (r + r²·(a1 + r²·c1)): the small terms summed first, 1 added last.
     vd er = vd_add(vd_set(1.0), vd_fma(r2, vd_fma(r2, c1, a1), r));
     return vd_ldexp(er, k, t);
 }
