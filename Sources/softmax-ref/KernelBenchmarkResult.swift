@@ -46,7 +46,7 @@ struct KernelAccuracyResult: Sendable {
     let value: Double?
 
     var json: String {
-        let v = value.map { ",\"value\":\($0)" } ?? ""
+        let v = value.map { ",\"value\":\($0.isFinite ? "\($0)" : "null")" } ?? ""
         return #"{"accuracy":"\#(family)","function":"\#(function.rawValue)","kernel":"\#(kernel.rawValue)","#
             + #""max_ulp":\#(maxUlp.isFinite ? "\(maxUlp)" : "null"),"type":"\#(type.rawValue)"\#(v)}"#
     }
