@@ -4,8 +4,14 @@
 #include "isa_kernels.h"
 #include "ops_avx512.h"
 #define ISA_NAME(name) name##_avx512_impl
-#include "kernels_f32.h"
-#include "kernels_f64.h"
+#include "f32_rows.h"
+#include "f32_softmax.h"
+#include "f32_log_softmax.h"
+#include "f32_vjp.h"
+#include "f64_rows.h"
+#include "f64_softmax.h"
+#include "f64_log_softmax.h"
+#include "f64_vjp.h"
 CSM_DEFINE(avx512)
 #pragma clang attribute pop
 #endif
