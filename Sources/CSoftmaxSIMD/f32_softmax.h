@@ -1,6 +1,7 @@
-// Float softmax: rows by rows, in pairs, and in groups of short rows (see f32_rows.h).
+// Float softmax: row by row, several medium rows at a time, and groups of short rows (see f32_rows.h).
 
-#define PAIR_ROWS_MAX 256       /* rows up to this length go two at a time */
+#define MULTI_ROWS_MAX 256 /* rows up to this length go MULTI_ROWS at a time */
+#define MULTI_ROWS 4       /* at most 4: the arrays of softmax_multi_f32 */
 
 /// e^(x − m) of a row into y, returning Σ in double; four vectors an iteration so that their exps
 /// overlap, and the next row (`next`) prefetched meanwhile: the pass is compute-bound.
@@ -45,70 +46,73 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
     return vd_hsum(vd_add(s0, s1));
 }
 
-/// Softmax of two rows at once, vector by vector: on rows of a few vectors the chain of one row (max,
+/// Softmax of R rows at once, vector by vector: on rows of a few vectors the chain of one row (max,
 /// exps, sum, reciprocal, scale) is too short for the out-of-order window to overlap the next row's.
-static inline __attribute__((always_inline)) void ISA_NAME(softmax_pair_f32)(const float *xa, const float *xb, float *ya,
-                                                                            float *yb, size_t n, float ma, float mb,
-                                                                            const int clamp) {
-    vf m[2] = {vf_set(ma), vf_set(mb)}, nm[2] = {vf_set(-ma), vf_set(-mb)}, hi;
-    vf h[2] = {vf_set(FAST_SUM_BIAS), vf_set(FAST_SUM_BIAS)}, l[2] = {vf_set(0), vf_set(0)};
-    const float *x[2] = {xa, xb};
-    float *y[2] = {ya, yb};
-    size_t i = 0;
-    for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
-        vf e[2][2];
-        for (int r = 0; r < 2; r++)
-            for (int k = 0; k < 2; k++) e[r][k] = ISA_NAME(exp_step_f32)(vf_load(x[r] + i + k * VF_W), m[r], nm[r], &hi, clamp);
-        for (int r = 0; r < 2; r++)
-            for (int k = 0; k < 2; k++) {
-                vf_store(y[r] + i + k * VF_W, e[r][k]);
-                ISA_NAME(fast_sum_f32)(&h[r], &l[r], e[r][k]);
-            }
+static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(const float *x, float *y, size_t n,
+                                                                             size_t stride, const float *mx,
+                                                                             const int R, const int clamp) {
+    vf m[4], nm[4], h[4], l[4], hi;
+    for (int r = 0; r < R; r++) {
+        m[r] = vf_set(mx[r]);
+        nm[r] = vf_set(-mx[r]);
+        h[r] = vf_set(FAST_SUM_BIAS);
+        l[r] = vf_set(0);
     }
-    for (; i < n; i += VF_W) {
-        for (int r = 0; r < 2; r++) {
-            vf e = i + VF_W <= n ? ISA_NAME(exp_step_f32)(vf_load(x[r] + i), m[r], nm[r], &hi, clamp)
-                                 : ISA_NAME(exp_step_f32)(vf_load_tail(x[r] + i, n - i, -INFINITY), m[r], nm[r], &hi, 1);
-            if (i + VF_W <= n) vf_store(y[r] + i, e); else vf_store_tail(y[r] + i, e, n - i);
+    size_t i = 0;
+    for (; i + VF_W <= n; i += VF_W) {
+        vf e[4];
+        for (int r = 0; r < R; r++) e[r] = ISA_NAME(exp_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], &hi, clamp);
+        for (int r = 0; r < R; r++) {
+            vf_store(y + r * stride + i, e[r]);
+            ISA_NAME(fast_sum_f32)(&h[r], &l[r], e[r]);
+        }
+    }
+    if (i < n) {
+        for (int r = 0; r < R; r++) {
+            vf e = ISA_NAME(exp_step_f32)(vf_load_tail(x + r * stride + i, n - i, -INFINITY), m[r], nm[r], &hi, 1);
+            vf_store_tail(y + r * stride + i, e, n - i);
             ISA_NAME(fast_sum_f32)(&h[r], &l[r], e);
         }
     }
-    double f[2];
-    for (int r = 0; r < 2; r++) {
+    vf fh[4], fl[4];
+    for (int r = 0; r < R; r++) {
         vd s0 = vd_set(0), s1 = vd_set(0);
         vf_add_wide(vf_sub(h[r], vf_set(FAST_SUM_BIAS)), &s0, &s1);
         vf_add_wide(l[r], &s0, &s1);
-        f[r] = vd_hsum(vd_add(s0, s1));
+        double f = 1.0 / vd_hsum(vd_add(s0, s1));
+        float f1 = (float)f;
+        fh[r] = vf_set(f1);
+        fl[r] = vf_set((float)(f - f1));
     }
-    f[0] = 1.0 / f[0];
-    f[1] = 1.0 / f[1];
-    float fh0 = (float)f[0], fh1 = (float)f[1];
-    vf h0 = vf_set(fh0), l0 = vf_set((float)(f[0] - fh0)), h1 = vf_set(fh1), l1 = vf_set((float)(f[1] - fh1));
-    for (i = 0; i + VF_W <= n; i += VF_W) {
-        vf a = vf_load(ya + i), b = vf_load(yb + i);
-        vf_store(ya + i, vf_fma(a, h0, vf_mul(a, l0)));
-        vf_store(yb + i, vf_fma(b, h1, vf_mul(b, l1)));
-    }
-    if (i < n) {
-        vf a = vf_load_tail(ya + i, n - i, 0), b = vf_load_tail(yb + i, n - i, 0);
-        vf_store_tail(ya + i, vf_fma(a, h0, vf_mul(a, l0)), n - i);
-        vf_store_tail(yb + i, vf_fma(b, h1, vf_mul(b, l1)), n - i);
-    }
+    for (i = 0; i + VF_W <= n; i += VF_W)
+        for (int r = 0; r < R; r++) {
+            vf a = vf_load(y + r * stride + i);
+            vf_store(y + r * stride + i, vf_fma(a, fh[r], vf_mul(a, fl[r])));
+        }
+    if (i < n)
+        for (int r = 0; r < R; r++) {
+            vf a = vf_load_tail(y + r * stride + i, n - i, 0);
+            vf_store_tail(y + r * stride + i, vf_fma(a, fh[r], vf_mul(a, fl[r])), n - i);
+        }
 }
 
-/// Softmax of rows of at most PAIR_ROWS_MAX elements, two at a time; returns the rows done (it stops at
-/// a pair with a declined row). Kept out of line: inlined, it changes the code of the long-row loop.
-static __attribute__((noinline)) size_t ISA_NAME(softmax_pairs_f32)(const float *x, float *y, size_t rows, size_t n,
+/// Softmax of rows of at most MULTI_ROWS_MAX elements, MULTI_ROWS at a time; returns the rows done (it
+/// stops before a group with a declined row). Kept out of line: inlined, it changes the code of the
+/// long-row loop.
+static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_rows_f32)(const float *x, float *y, size_t rows, size_t n,
                                                                    size_t stride) {
     size_t row = 0;
-    for (; row + 2 <= rows; row += 2) {
-        const float *xa = x + row * stride, *xb = xa + stride;
-        float *ya = y + row * stride, *yb = ya + stride;
-        float ma, mb;
-        int ua, ub;
-        if (!ISA_NAME(row_max_f32)(xa, n, &ma, &ua) || !ISA_NAME(row_max_f32)(xb, n, &mb, &ub)) break;
-        if (ua && ub) ISA_NAME(softmax_pair_f32)(xa, xb, ya, yb, n, ma, mb, 0);
-        else ISA_NAME(softmax_pair_f32)(xa, xb, ya, yb, n, ma, mb, 1);
+    for (; row + MULTI_ROWS <= rows; row += MULTI_ROWS) {
+        float mx[4];
+        int all = 1, ok = 1;
+        for (int r = 0; r < MULTI_ROWS; r++) {
+            int u;
+            ok &= ISA_NAME(row_max_f32)(x + (row + r) * stride, n, &mx[r], &u);
+            all &= u;
+        }
+        if (!ok) break;
+        if (all) ISA_NAME(softmax_multi_f32)(x + row * stride, y + row * stride, n, stride, mx, MULTI_ROWS, 0);
+        else ISA_NAME(softmax_multi_f32)(x + row * stride, y + row * stride, n, stride, mx, MULTI_ROWS, 1);
     }
     return row;
 }
@@ -116,7 +120,7 @@ static __attribute__((noinline)) size_t ISA_NAME(softmax_pairs_f32)(const float 
 /// Softmax row by row.
 static size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
     size_t row = 0;
-    if (n <= PAIR_ROWS_MAX) row = ISA_NAME(softmax_pairs_f32)(x, y, rows, n, stride);
+    if (n <= MULTI_ROWS_MAX) row = ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride);
     for (; row < rows; row++) {
         const float *xr = x + row * stride;
         float *yr = y + row * stride;
