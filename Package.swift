@@ -25,7 +25,7 @@ let package = Package(
         // MARK: - Public API
         .target(name: "Multiprecision", dependencies: ["CGMP"]),
         .target(name: "SoftmaxReference", dependencies: ["Multiprecision"]),
-        .target(name: "SoftmaxKernels", linkerSettings: linuxMath),
+        .target(name: "SoftmaxKernels", dependencies: ["CSoftmaxSIMD"], linkerSettings: linuxMath),
         .target(name: "SoftmaxConformance", dependencies: ["SoftmaxReference", "Multiprecision", "SoftmaxKernels"]),
         .executableTarget(
             name: "softmax-ref",
@@ -33,6 +33,8 @@ let package = Package(
         ),
 
         // MARK: - Implementation details
+        // AVX2+FMA and AVX-512 copies of the simd kernels' hot row loops, chosen at run time.
+        .target(name: "CSoftmaxSIMD", linkerSettings: linuxMath),
         .systemLibrary(
             name: "CGMP",
             pkgConfig: "gmp",

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Benchmarks of the SoftmaxKernels module (ordo-one/benchmark), kept out of the root package.
 // Run: cd Benchmarks && swift package benchmark
-// AVX2/FMA build: swift package -Xswiftc -target-cpu -Xswiftc haswell benchmark
+// The simd kernel picks its AVX2 or AVX-512 loops at run time: no build flags are needed.
 
 import PackageDescription
 

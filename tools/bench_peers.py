@@ -2,7 +2,8 @@
 """Times peer softmax implementations on the kernel benchmark shapes; one JSON object per line.
 
 Peers: NumPy (the max-shift idiom), SciPy (scipy.special.softmax), JAX (jax.nn.softmax on CPU,
-jitted) and ONNX Runtime (the Softmax operator, 1 thread and its default), in float32 and float64.
+jitted), PyTorch (torch.softmax on CPU, 1 thread and its default) and ONNX Runtime (the Softmax
+operator, 1 thread and its default), in float32 and float64; a peer that is not installed is skipped.
 Keys: peer, type, rows, n, threads, ns_per_element, and max_ulp_wide: the worst error in ulps on
 rows drawn from N(0, 30^2) (n = 1000), measured against a long double (x87, 64-bit) computation.
 
@@ -14,6 +15,12 @@ import sys
 import time
 
 import numpy as np
+
+try:
+    import torch
+    default_torch_threads = torch.get_num_threads()
+except ImportError:
+    default_torch_threads = 1
 
 SHAPES = [(4096, 1024), (65536, 16), (1, 1_000_000), (8192, 128)]
 QUICK = "--quick" in sys.argv
@@ -51,6 +58,15 @@ def peers(dtype):
         jax.config.update("jax_enable_x64", True)
         f = jax.jit(jax.nn.softmax)
         out.append(("jax", 0, lambda x: f(x).block_until_ready()))
+    except ImportError:
+        pass
+    try:
+        import torch
+        for threads in (1, 0):
+            def run(x, t=threads):
+                torch.set_num_threads(t or default_torch_threads)
+                return torch.softmax(torch.from_numpy(x), dim=-1).numpy()
+            out.append(("pytorch", threads, run))
     except ImportError:
         pass
     try:

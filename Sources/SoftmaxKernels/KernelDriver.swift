@@ -1,4 +1,5 @@
 import Dispatch
+internal import CSoftmaxSIMD
 
 /// Runs a ``_KernelRequest``: splits the rows over threads, then dispatches each row on the function and
 /// the algorithm.
@@ -15,51 +16,79 @@ enum KernelDriver<S: KernelStorage> {
             runRows(q, 0..<rows)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
-            runRows(q, (rows * t / threads)..<(rows * (t + 1) / threads))
+        // `threads` workers claim chunks of rows from a shared counter: the calling thread starts at once
+        // and a worker that wakes late takes fewer chunks, instead of the batch waiting for its half.
+        let chunks = Swift.min(rows, threads * chunksPerThread)
+        var next = 0
+        withUnsafeMutablePointer(to: &next) { counter in
+            let claim = UnsafeMutableSendablePointer(counter)
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while true {
+                    let c = csm_fetch_add(claim.pointer, 1)
+                    if c >= chunks { return }
+                    runRows(q, (rows * c / chunks)..<(rows * (c + 1) / chunks))
+                }
+            }
         }
     }
 
+    /// Chunks of rows per thread in a parallel batch.
+    static var chunksPerThread: Int { 16 }
+
+    /// Runs rows through the C loops where they cover the request (``NativeRows``), and row by row in
+    /// Swift otherwise or where they decline a row.
     static func runRows(_ q: _KernelRequest<S>, _ range: Range<Int>) {
-        let n = q.shape.columns, stride = q.shape.rowStride, a = q.algorithm, beta = q.beta
-        for r in range {
-            let x = q.x + r * stride
-            let y = q.y.map { $0 + r * stride }
-            let g = q.g.map { $0 + r * stride }
-            switch q.function {
-            case .softmax:
-                softmaxRow(a, x, y!, n, beta: beta, masked: q.maskedRows)
-            case .logSoftmax:
-                if a == .simd {
-                    S.Lanes.logSoftmax(x, y!, n, beta: beta, masked: q.maskedRows)
-                } else {
-                    ScalarKernels.logSoftmax(a, x, y!, n, beta: beta, masked: q.maskedRows)
-                }
-            case .logSumExp:
-                q.perRow![r] = a == .simd ? S.Lanes.logSumExp(x, n, beta: beta) : ScalarKernels.logSumExp(a, x, n, beta: beta)
-            case .sigmoid:
-                if a == .simd { S.Lanes.sigmoid(x, y!, n, beta: beta) } else { ScalarKernels.sigmoid(a, x, y!, n, beta: beta) }
-            case .softmaxVJP:
-                if a == .simd {
-                    S.Lanes.softmaxVJP(x, g!, y!, n, beta: beta)
-                } else {
-                    ScalarKernels.softmaxVJP(x, g!, y!, n, beta: beta)
-                }
-            case .logSoftmaxVJP:
-                if a == .simd {
-                    S.Lanes.logSoftmaxVJP(x, g!, y!, n, beta: beta)
-                } else {
-                    ScalarKernels.logSoftmaxVJP(x, g!, y!, n, beta: beta)
-                }
-            case .crossEntropy:
-                let label = q.labels.map { $0[r] }
-                if let label { precondition(label >= 0 && label < n, "label \(label) of row \(r) is not in 0..<\(n)") }
-                q.perRow![r] = a == .simd
-                    ? AccurateCrossEntropy.run(x, label: label, target: g, grad: y, n, beta: beta)
-                    : ScalarKernels.crossEntropy(a, x, label: label, target: g, grad: y, n, beta: beta)
-            case .jacobian:
-                JacobianKernel.run(a, x, q.y! + r * n * n, n, beta: beta, masked: q.maskedRows)
+        let isa = q.isa
+        let native = isa != 0 && NativeRows.covers(q)
+        var r = range.lowerBound
+        while r < range.upperBound {
+            if native {
+                r = NativeRows.run(q, r..<range.upperBound, isa: isa)
+                if r == range.upperBound { return }
             }
+            runRow(q, r)
+            r += 1
+        }
+    }
+
+    static func runRow(_ q: _KernelRequest<S>, _ r: Int) {
+        let n = q.shape.columns, stride = q.shape.rowStride, a = q.algorithm, beta = q.beta
+        let x = q.x + r * stride
+        let y = q.y.map { $0 + r * stride }
+        let g = q.g.map { $0 + r * stride }
+        switch q.function {
+        case .softmax:
+            softmaxRow(a, x, y!, n, beta: beta, masked: q.maskedRows)
+        case .logSoftmax:
+            if a == .simd {
+                S.Lanes.logSoftmax(x, y!, n, beta: beta, masked: q.maskedRows)
+            } else {
+                ScalarKernels.logSoftmax(a, x, y!, n, beta: beta, masked: q.maskedRows)
+            }
+        case .logSumExp:
+            q.perRow![r] = a == .simd ? S.Lanes.logSumExp(x, n, beta: beta) : ScalarKernels.logSumExp(a, x, n, beta: beta)
+        case .sigmoid:
+            if a == .simd { S.Lanes.sigmoid(x, y!, n, beta: beta) } else { ScalarKernels.sigmoid(a, x, y!, n, beta: beta) }
+        case .softmaxVJP:
+            if a == .simd {
+                S.Lanes.softmaxVJP(x, g!, y!, n, beta: beta)
+            } else {
+                ScalarKernels.softmaxVJP(x, g!, y!, n, beta: beta)
+            }
+        case .logSoftmaxVJP:
+            if a == .simd {
+                S.Lanes.logSoftmaxVJP(x, g!, y!, n, beta: beta)
+            } else {
+                ScalarKernels.logSoftmaxVJP(x, g!, y!, n, beta: beta)
+            }
+        case .crossEntropy:
+            let label = q.labels.map { $0[r] }
+            if let label { precondition(label >= 0 && label < n, "label \(label) of row \(r) is not in 0..<\(n)") }
+            q.perRow![r] = a == .simd
+                ? AccurateCrossEntropy.run(x, label: label, target: g, grad: y, n, beta: beta)
+                : ScalarKernels.crossEntropy(a, x, label: label, target: g, grad: y, n, beta: beta)
+        case .jacobian:
+            JacobianKernel.run(a, x, q.y! + r * n * n, n, beta: beta, masked: q.maskedRows)
         }
     }
 
@@ -72,4 +101,10 @@ enum KernelDriver<S: KernelStorage> {
             ScalarKernels.softmax(a, x, y, n, beta: beta, masked: masked)
         }
     }
+}
+
+/// A pointer the workers of one batch share (they only touch it through atomic C operations).
+struct UnsafeMutableSendablePointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int>
+    init(_ pointer: UnsafeMutablePointer<Int>) { self.pointer = pointer }
 }

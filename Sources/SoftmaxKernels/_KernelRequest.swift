@@ -19,4 +19,6 @@ public struct _KernelRequest<T: SoftmaxScalar>: @unchecked Sendable {
     let labels: UnsafePointer<Int>?
     /// One value per row: LogSumExp, or the cross-entropy loss.
     let perRow: UnsafeMutablePointer<T>?
+    /// The instruction set of the C row loops (``NativeRows``): this CPU's best; tests lower it.
+    var isa: Int32 = NativeRows.isa
 }

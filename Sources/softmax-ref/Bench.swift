@@ -1,6 +1,7 @@
 import ArgumentParser
 import Multiprecision
 import SoftmaxConformance
+import SoftmaxKernels
 
 /// `softmax-ref bench`: speed reports (never assertions) for the reference, the kernels and the harness.
 struct Bench: ParsableCommand {
@@ -29,6 +30,12 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "With --kernels: only simd, on shapes an eighth the size.")
     var quick = false
 
+    @Option(name: .long, help: ArgumentHelp("With --kernels: only this kernel (naive, two-pass, online, simd); repeatable.", valueName: "name"))
+    var kernel: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("With --kernels: this thread count instead of 1 and every core; repeatable.", valueName: "n"))
+    var threads: [Int] = []
+
     @Option(name: .long, help: "Seconds to spend on each case.")
     var seconds: Double = 1.0
 
@@ -41,11 +48,18 @@ struct Bench: ParsableCommand {
         }
         if requests != nil && !reference { throw ValidationError("--requests goes with --reference") }
         guard seconds > 0 && seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]; got \(seconds)") }
+        for k in kernel where KernelAlgorithm(rawValue: k) == nil {
+            throw ValidationError("unknown kernel \(k); valid: \(KernelAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if (!kernel.isEmpty || !threads.isEmpty) && !kernels { throw ValidationError("--kernel and --threads go with --kernels") }
+        if threads.contains(where: { $0 < 1 }) { throw ValidationError("--threads must be >= 1") }
     }
 
     func run() throws {
         if kernels {
-            for line in runKernelBenchmarks(json: json, threads: nil, quick: quick, checker: KernelAccuracy.maxUlp) { print(line) }
+            let run = KernelBenchmarks(json: json, threads: threads, kernels: kernel.compactMap(KernelAlgorithm.init(rawValue:)),
+                                       quick: quick, budget: .milliseconds(Int64(seconds * 300)))
+            run.run { print($0) }
         }
         if harness { runHarnessBenchmark() }
         if `protocol` { runProtocolBenchmark() }

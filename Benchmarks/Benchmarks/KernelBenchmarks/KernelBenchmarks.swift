@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Benchmark
 import SoftmaxKernels
 
@@ -7,7 +10,8 @@ import SoftmaxKernels
 // read 0 for the kernels (their buffers are allocated in setup, outside the measured loop).
 
 let shapes = [(4096, 1024), (65536, 16), (1, 1_000_000), (8192, 128)]
-let cores = 2
+/// Every core of this machine (the all-cores lines).
+let cores = max(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
 /// Logits spread like N(0, 3²), deterministic.
 func logits<T: SoftmaxScalar>(_ count: Int, as _: T.Type) -> [T] {

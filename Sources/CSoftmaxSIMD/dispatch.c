@@ -1,0 +1,58 @@
+// Run-time choice of the instruction set, and the exported entry points that forward to it.
+#include "csoftmax_simd.h"
+#include "isa_kernels.h"
+#include <stdlib.h>
+#include <string.h>
+
+/// The CPU's best set, lowered by SOFTMAX_KERNELS_ISA; computed once (a benign race: every thread
+/// computes the same value).
+int csm_best_isa(void) {
+    static int cached = -1;
+    int isa = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (isa >= 0) return isa;
+    isa = CSM_ISA_PORTABLE;
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) isa = CSM_ISA_AVX2_FMA;
+    if (isa == CSM_ISA_AVX2_FMA && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+        __builtin_cpu_supports("avx512vl"))
+        isa = CSM_ISA_AVX512;
+#endif
+    const char *want = getenv("SOFTMAX_KERNELS_ISA");
+    if (want && strcmp(want, "portable") == 0) isa = CSM_ISA_PORTABLE;
+    if (want && strcmp(want, "avx2") == 0 && isa > CSM_ISA_AVX2_FMA) isa = CSM_ISA_AVX2_FMA;
+    __atomic_store_n(&cached, isa, __ATOMIC_RELAXED);
+    return isa;
+}
+
+#if defined(__x86_64__)
+#define CSM_FORWARD(name, ...)                                                                                 \
+    switch (isa) {                                                                                             \
+    case CSM_ISA_AVX512: return name##_avx512(__VA_ARGS__);                                                    \
+    case CSM_ISA_AVX2_FMA: return name##_avx2(__VA_ARGS__);                                                    \
+    default: return 0;                                                                                         \
+    }
+#else
+#define CSM_FORWARD(name, ...) return 0;
+#endif
+
+size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    CSM_FORWARD(csm_softmax_f32, x, y, rows, n, stride)
+}
+size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride) {
+    CSM_FORWARD(csm_softmax_f64, x, y, rows, n, stride)
+}
+size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    CSM_FORWARD(csm_log_softmax_f32, x, y, rows, n, stride)
+}
+size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride) {
+    CSM_FORWARD(csm_log_softmax_f64, x, y, rows, n, stride)
+}
+size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, size_t rows, size_t n, size_t stride,
+                           float beta) {
+    CSM_FORWARD(csm_softmax_vjp_f32, s, g, dx, rows, n, stride, beta)
+}
+size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx, size_t rows, size_t n,
+                           size_t stride, double beta) {
+    CSM_FORWARD(csm_softmax_vjp_f64, s, g, dx, rows, n, stride, beta)
+}

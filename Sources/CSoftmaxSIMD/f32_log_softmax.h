@@ -1,0 +1,107 @@
+// Float log-softmax: x − max − ln Σ, ln Σ as log1p of the mass off the maxima (see f32_rows.h).
+#include "log1p_fast.h"
+
+/// One vector of log-softmax: (hi − Lh) + (lo − Ll), lo dropped where it is NaN (hi = −inf).
+static inline vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf lh, vf ll) {
+    vf lo, hi = ISA_NAME(diff_f32)(x, m, nm, &lo);
+    return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_unord(lo), lo), ll));
+}
+
+/// The mass off the maxima of a row (hi = 0 exactly there), Σ e^(x − m) over x ≠ m, in double, and
+/// the count of maxima; the next row is prefetched meanwhile.
+static inline __attribute__((always_inline)) double ISA_NAME(off_mass_f32)(const float *x, size_t n, const float *next,
+                                                                          vf m, vf nm, int *at_max, const int clamp) {
+    vd s0 = vd_set(0), s1 = vd_set(0), s2 = vd_set(0), s3 = vd_set(0);
+    vf hi, zero = vf_set(0);
+    int count = 0;
+    size_t i = 0;
+    for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
+        __builtin_prefetch(next + i, 0, 3);
+        vf hj, e0 = ISA_NAME(exp_step_f32)(vf_load(x + i), m, nm, &hi, clamp);
+        vf e1 = ISA_NAME(exp_step_f32)(vf_load(x + i + VF_W), m, nm, &hj, clamp);
+        mf t0 = vf_eq(hi, zero), t1 = vf_eq(hj, zero);
+        count += mf_count(t0) + mf_count(t1);
+        vf_add_wide(vf_zero_where(t0, e0), &s0, &s1);
+        vf_add_wide(vf_zero_where(t1, e1), &s2, &s3);
+    }
+    for (; i < n; i += VF_W) {
+        int full = i + VF_W <= n;  // the tail's padding is −inf, which needs the clamp
+        vf e = full ? ISA_NAME(exp_step_f32)(vf_load(x + i), m, nm, &hi, clamp)
+                    : ISA_NAME(exp_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, &hi, 1);
+        mf top = vf_eq(hi, zero);
+        count += mf_count(top);
+        vf_add_wide(vf_zero_where(top, e), &s0, &s1);
+    }
+    *at_max = count;
+    return vd_hsum(vd_add(vd_add(s0, s2), vd_add(s1, s3)));
+}
+
+/// Log-softmax row by row.
+static size_t ISA_NAME(log_softmax_rows_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    for (size_t row = 0; row < rows; row++) {
+        const float *xr = x + row * stride;
+        float *yr = y + row * stride;
+        float mx;
+        int unclamped, at_max;
+        if (!ISA_NAME(row_max_f32)(xr, n, &mx, &unclamped)) return row;
+        vf m = vf_set(mx), nm = vf_set(-mx);
+        const float *next = row + 1 < rows ? xr + stride : xr;
+        double off = unclamped ? ISA_NAME(off_mass_f32)(xr, n, next, m, nm, &at_max, 0)
+                               : ISA_NAME(off_mass_f32)(xr, n, next, m, nm, &at_max, 1);
+        off += at_max - 1;
+        // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
+        if (off < 0x1p-100 && at_max != (int)n) return row;
+        double l = csm_log1p_fast(off);
+        float lh = (float)l;
+        vf vlh = vf_set(lh), vll = vf_set((float)(l - lh));
+        size_t i = 0;
+        for (; i + VF_W <= n; i += VF_W) vf_store(yr + i, ISA_NAME(log_step_f32)(vf_load(xr + i), m, nm, vlh, vll));
+        if (i < n) vf_store_tail(yr + i, ISA_NAME(log_step_f32)(vf_load_tail(xr + i, n - i, -INFINITY), m, nm, vlh, vll), n - i);
+    }
+    return rows;
+}
+
+/// Log-softmax of rows of at most nv vectors, four rows at a time (see softmax_short_f32).
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f32)(const float *x, float *y,
+                                                                                   size_t rows, size_t n,
+                                                                                   size_t stride, const int nv) {
+    size_t row = 0;
+    for (; row + 4 <= rows; row += 4) {
+        vf v[4][4], m[4], nm[4], hi, zero = vf_set(0);
+        double off[4];
+        if (!ISA_NAME(load_group_f32)(x + row * stride, n, stride, nv, v, m)) break;
+        for (int j = 0; j < 4; j++) {
+            nm[j] = vf_sub(zero, m[j]);
+            vd s0 = vd_set(0), s1 = vd_set(0);
+            int at_max = 0;
+            for (int k = 0; k < nv; k++) {
+                vf e = ISA_NAME(exp_step_f32)(v[j][k], m[j], nm[j], &hi, 1);
+                mf top = vf_eq(hi, zero);
+                at_max += mf_count(top);
+                vf_add_wide(vf_zero_where(top, e), &s0, &s1);
+            }
+            off[j] = vd_hsum(vd_add(s0, s1)) + (at_max - 1);
+            if (off[j] < 0x1p-100 && at_max != (int)n) return row;
+        }
+        for (int j = 0; j < 4; j++) {
+            double l = csm_log1p_fast(off[j]);
+            float lh = (float)l;
+            vf vlh = vf_set(lh), vll = vf_set((float)(l - lh));
+            for (int k = 0; k < nv; k++)
+                ISA_NAME(store_part_f32)(y + (row + j) * stride, n, k, ISA_NAME(log_step_f32)(v[j][k], m[j], nm[j], vlh, vll));
+        }
+    }
+    return row;
+}
+
+static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    size_t done = 0;
+    switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
+    case 1: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 1); break;
+    case 2: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 2); break;
+    case 3: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 3); break;
+    case 4: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 4); break;
+    default: break;
+    }
+    return done + ISA_NAME(log_softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride);
+}

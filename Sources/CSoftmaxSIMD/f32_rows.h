@@ -1,0 +1,134 @@
+// The building blocks of the Float row kernels, written once over the vector operations of
+// ops_avx2.h / ops_avx512.h and compiled once per instruction set (ISA_NAME names each copy).
+//
+// Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (TwoSum) and lo
+// enters the reduced argument of exp; the exp is Cody–Waite range reduction by ln 2 (a 9-bit high
+// part, so k·C1 and hi − k·C1 are exact), e^r = 1 + r·q(r) with q a degree-5 fit of (e^r − 1)/r
+// (e^r within 1.05·2^-24 after the final rounding, in a simulation over |r| ≤ 0.351) and an exact
+// scaling by 2^k; sums are exact Fast2Sum float pairs flushed to double (short rows: double); the
+// final scale multiplies by 1/Σ as a float pair (fh + fl), so it rounds once.
+#include <math.h>
+
+#define F32_MAGIC 12582912.0f /* 1.5·2^23: adding it rounds to an integer */
+#define FAST_SUM_BIAS 1.0f      /* the start of a Fast2Sum running sum: at least every term */
+#define FAST_SUM_FLUSH 1024     /* vectors between flushes of a float pair sum to double */
+
+/// The row maximum, and whether every x − max is at least EXP_F32_UNCLAMPED_FLOOR (so the exp
+/// needs no clamp); returns 0 when the row holds a NaN or +inf or no finite entry (the caller's path).
+static inline int ISA_NAME(row_max_f32)(const float *x, size_t n, float *out, int *unclamped) {
+    vf a = vf_set(-INFINITY), b = vf_set(-INFINITY), lo = vf_set(INFINITY);
+    mf bad = mf_none();
+    size_t i = 0;
+    for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
+        vf u = vf_load(x + i), v = vf_load(x + i + VF_W);
+        a = vf_max(a, u);
+        b = vf_max(b, v);
+        lo = vf_min(lo, vf_min(u, v));
+        bad = mf_or(bad, mf_or(vf_unord(u), vf_unord(v)));
+    }
+    for (; i < n; i += VF_W) {
+        vf v = i + VF_W <= n ? vf_load(x + i) : vf_load_tail(x + i, n - i, -INFINITY);
+        a = vf_max(a, v);
+        lo = vf_min(lo, i + VF_W <= n ? v : vf_load_tail(x + i, n - i, INFINITY));
+        bad = mf_or(bad, vf_unord(v));
+    }
+    float m = vf_hmax(vf_max(a, b));
+    *out = m;
+    *unclamped = vf_hmin(lo) - m >= EXP_F32_UNCLAMPED_FLOOR;
+    return !mf_any(bad) && isfinite(m);
+}
+
+/// x − m as hi + lo exactly (TwoSum, nm = −m); lo is NaN where x = −inf or x − m overflows.
+static inline vf ISA_NAME(diff_f32)(vf x, vf m, vf nm, vf *lo) {
+    vf s = vf_sub(x, m);
+    vf bb = vf_sub(s, x);
+    *lo = vf_add(vf_sub(x, vf_sub(s, bb)), vf_sub(nm, bb));
+    return s;
+}
+
+/// e^(hi + lo) for hi ≤ 0 (−inf included), |lo| ≤ ulp(hi)/2: within ~1 ulp; 0 below e^-110. With
+/// clamp = 0 (a constant) it skips the clamp at −110, for rows whose hi are all finite and at least
+/// EXP_F32_UNCLAMPED_FLOOR (the range where the scaling by 2^k still rounds to 0 correctly).
+static inline __attribute__((always_inline)) vf ISA_NAME(exp_pair_f32)(vf hi, vf lo, const int clamp) {
+    vf h = hi, l = lo;
+    if (clamp) {
+        l = vf_zero_where(vf_lt(hi, vf_set(-110.0f)), lo);
+        h = vf_max(hi, vf_set(-110.0f));
+    }
+    vf t = vf_fma(h, vf_set(1.44269504f), vf_set(F32_MAGIC));
+    vf k = vf_sub(t, vf_set(F32_MAGIC));
+    vf r = vf_add(vf_fma(k, vf_set(-0.693359375f), h), vf_fma(k, vf_set(2.12194440e-4f), l));
+    // (e^r − 1)/r by a degree-5 fit (relative error 1.2e-8 on |r| ≤ 0.351), then e^r = 1 + r·q;
+    // Estrin's scheme: a shorter dependency chain than Horner's for one more multiplication.
+    vf r2 = vf_mul(r, r);
+    vf c = vf_fma(r, vf_set(0x1.6db0bcp-10f), vf_set(0x1.12448cp-7f));
+    vf b = vf_fma(r, vf_set(0x1.555466p-5f), vf_set(0x1.555472p-3f));
+    vf a = vf_fma(r, vf_set(0.5f), vf_set(1.0f));
+    vf q = vf_fma(r2, vf_fma(r2, c, b), a);
+    vf er = vf_fma(q, r, vf_set(1.0f));
+    return vf_ldexp(er, k, t);
+}
+
+/// One vector of a row: the exponentials e^(x − m), also returning hi (clamp: see exp_pair_f32).
+static inline __attribute__((always_inline)) vf ISA_NAME(exp_step_f32)(vf x, vf m, vf nm, vf *hi, const int clamp) {
+    vf lo;
+    *hi = ISA_NAME(diff_f32)(x, m, nm, &lo);
+    return ISA_NAME(exp_pair_f32)(*hi, lo, clamp);
+}
+
+/// y *= fh + fl (one rounding of y·f for the float pair of a double f).
+static inline void ISA_NAME(scale_f32)(float *y, size_t n, double f) {
+    float fh = (float)f;
+    vf h = vf_set(fh), l = vf_set((float)(f - fh));
+    size_t i = 0;
+    for (; i + VF_W <= n; i += VF_W) {
+        vf e = vf_load(y + i);
+        vf_store(y + i, vf_fma(e, h, vf_mul(e, l)));
+    }
+    if (i < n) {
+        vf e = vf_load_tail(y + i, n - i, 0);
+        vf_store_tail(y + i, vf_fma(e, h, vf_mul(e, l)), n - i);
+    }
+}
+
+/// Adds e (every lane in [0, 1]) to the float pair (*h, *l) by Fast2Sum, exact because *h starts at 1
+/// (FAST_SUM_BIAS) and never drops below a term; *l gathers the rounding errors. Cheaper than widening
+/// to double, and as accurate for Σ once the pair is flushed to double every FAST_SUM_FLUSH vectors.
+static inline void ISA_NAME(fast_sum_f32)(vf *h, vf *l, vf e) {
+    vf t = vf_add(*h, e);
+    *l = vf_add(*l, vf_sub(e, vf_sub(t, *h)));
+    *h = t;
+}
+
+/// The lanes of vector k of a row of n elements (0 past its end).
+static inline size_t ISA_NAME(lanes_f32)(size_t n, int k) {
+    size_t start = (size_t)k * VF_W;
+    return start >= n ? 0 : n - start < VF_W ? n - start : VF_W;
+}
+
+/// Loads four rows of at most nv vectors and their maxima (group_max_lane); returns 0 when one of
+/// them holds a NaN or +inf or no finite entry.
+static inline __attribute__((always_inline)) int ISA_NAME(load_group_f32)(const float *x, size_t n, size_t stride,
+                                                                         const int nv, vf v[4][4], vf m[4]) {
+    vf a[4];
+    mf bad = mf_none();
+    for (int j = 0; j < 4; j++) {
+        a[j] = vf_set(-INFINITY);
+        for (int k = 0; k < nv; k++) {
+            size_t lanes = ISA_NAME(lanes_f32)(n, k);
+            const float *p = x + j * stride + k * VF_W;
+            v[j][k] = lanes == VF_W ? vf_load(p) : vf_load_tail(p, lanes, -INFINITY);
+            a[j] = vf_max(a[j], v[j][k]);
+            bad = mf_or(bad, vf_unord(v[j][k]));
+        }
+    }
+    vf g = vf_group_max(a);
+    for (int j = 0; j < 4; j++) m[j] = vf_group_max_lane(g, j);
+    return !mf_any(bad) && vf_group_finite(g);
+}
+
+/// Stores vector k of a row of n elements.
+static inline void ISA_NAME(store_part_f32)(float *y, size_t n, int k, vf v) {
+    size_t lanes = ISA_NAME(lanes_f32)(n, k);
+    if (lanes == VF_W) vf_store(y + k * VF_W, v); else vf_store_tail(y + k * VF_W, v, lanes);
+}

@@ -1,0 +1,77 @@
+// Double log-softmax: x − max − ln Σ, ln Σ as the C library's log1p of the mass off the maxima.
+
+static inline vd ISA_NAME(log_step_f64)(vd x, vd m, vd nm, vd l) {
+    vd lo, hi = ISA_NAME(diff_f64)(x, m, nm, &lo);
+    return vd_add(vd_sub(hi, l), vd_zero_where(vd_unord(lo), lo));
+}
+
+/// Log-softmax row by row.
+static size_t ISA_NAME(log_softmax_rows_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride) {
+    for (size_t row = 0; row < rows; row++) {
+        const double *xr = x + row * stride;
+        double *yr = y + row * stride;
+        double mx;
+        if (!ISA_NAME(row_max_f64)(xr, n, &mx)) return row;
+        vd m = vd_set(mx), nm = vd_set(-mx), hi, zero = vd_set(0);
+        vd oh = zero, ol = zero;
+        int at_max = 0;
+        const double *next = row + 1 < rows ? xr + stride : xr;  // prefetched while this row computes
+        size_t i = 0;
+        for (; i < n; i += VD_W) {
+            __builtin_prefetch(next + i, 0, 3);
+            vd v = i + VD_W <= n ? vd_load(xr + i) : vd_load_tail(xr + i, n - i, -INFINITY);
+            vd e = ISA_NAME(exp_step_f64)(v, m, nm, &hi);
+            md top = vd_eq(hi, zero);
+            at_max += md_count(top);
+            ISA_NAME(two_sum_f64)(&oh, &ol, vd_zero_where(top, e));
+        }
+        vd l = vd_set(log1p(ISA_NAME(sum_lanes_f64)(oh, ol) + (at_max - 1)));
+        for (i = 0; i + VD_W <= n; i += VD_W) vd_store(yr + i, ISA_NAME(log_step_f64)(vd_load(xr + i), m, nm, l));
+        if (i < n) vd_store_tail(yr + i, ISA_NAME(log_step_f64)(vd_load_tail(xr + i, n - i, -INFINITY), m, nm, l), n - i);
+    }
+    return rows;
+}
+
+/// Log-softmax of rows of at most nv vectors, four rows at a time (see softmax_short_f64).
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f64)(const double *x, double *y,
+                                                                                   size_t rows, size_t n,
+                                                                                   size_t stride, const int nv) {
+    size_t row = 0;
+    for (; row + 4 <= rows; row += 4) {
+        vd v[4][4], m[4], nm[4], oh[4], ol[4], hi, zero = vd_set(0);
+        int at_max[4];
+        if (!ISA_NAME(load_group_f64)(x + row * stride, n, stride, nv, v, m)) break;
+        for (int j = 0; j < 4; j++) {
+            nm[j] = vd_sub(zero, m[j]);
+            oh[j] = ol[j] = zero;
+            at_max[j] = 0;
+            for (int k = 0; k < nv; k++) {
+                vd e = ISA_NAME(exp_step_f64)(v[j][k], m[j], nm[j], &hi);
+                md top = vd_eq(hi, zero);
+                at_max[j] += md_count(top);
+                ISA_NAME(two_sum_f64)(&oh[j], &ol[j], vd_zero_where(top, e));
+            }
+        }
+        vd off = vd_group_sum(oh, ol);
+        for (int j = 0; j < 4; j++) {
+            double o;
+            vd_store_tail(&o, vd_group_lane(off, j), 1);
+            vd l = vd_set(log1p(o + (at_max[j] - 1)));
+            for (int k = 0; k < nv; k++)
+                ISA_NAME(store_part_f64)(y + (row + j) * stride, n, k, ISA_NAME(log_step_f64)(v[j][k], m[j], nm[j], l));
+        }
+    }
+    return row;
+}
+
+static size_t ISA_NAME(log_softmax_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride) {
+    size_t done = 0;
+    switch (n == 0 ? 0 : (n + VD_W - 1) / VD_W) {
+    case 1: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, 1); break;
+    case 2: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, 2); break;
+    case 3: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, 3); break;
+    case 4: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, 4); break;
+    default: break;
+    }
+    return done + ISA_NAME(log_softmax_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride);
+}

@@ -1,0 +1,72 @@
+// Double softmax: rows by rows and in groups of short rows (see f64_rows.h).
+
+/// Softmax row by row.
+static size_t ISA_NAME(softmax_rows_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride) {
+    for (size_t row = 0; row < rows; row++) {
+        const double *xr = x + row * stride;
+        double *yr = y + row * stride;
+        double mx;
+        if (!ISA_NAME(row_max_f64)(xr, n, &mx)) return row;
+        vd m = vd_set(mx), nm = vd_set(-mx), hi, one = vd_set(1);
+        // Fast2Sum is exact here: the running sum starts at 1 and every term is in [0, 1].
+        vd sh = one, sl = vd_set(0);
+        size_t i = 0;
+        const double *next = row + 1 < rows ? xr + stride : xr;  // prefetched while this row computes
+        for (; i < n; i += VD_W) {
+            __builtin_prefetch(next + i, 0, 3);
+            int full = i + VD_W <= n;
+            vd e = ISA_NAME(exp_step_f64)(full ? vd_load(xr + i) : vd_load_tail(xr + i, n - i, -INFINITY), m, nm, &hi);
+            if (full) vd_store(yr + i, e); else vd_store_tail(yr + i, e, n - i);
+            vd s = vd_add(sh, e);
+            sl = vd_add(sl, vd_sub(e, vd_sub(s, sh)));
+            sh = s;
+        }
+        vd total = vd_set(ISA_NAME(sum_lanes_f64)(vd_sub(sh, one), sl));
+        for (i = 0; i + VD_W <= n; i += VD_W) vd_store(yr + i, vd_div(vd_load(yr + i), total));
+        if (i < n) vd_store_tail(yr + i, vd_div(vd_load_tail(yr + i, n - i, 0), total), n - i);
+    }
+    return rows;
+}
+
+/// Softmax of rows of at most nv vectors, four rows at a time, phase by phase, the horizontal
+/// reductions of the four rows sharing their shuffles (as the Float short rows).
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f64)(const double *x, double *y,
+                                                                               size_t rows, size_t n, size_t stride,
+                                                                               const int nv) {
+    size_t row = 0;
+    vd one = vd_set(1);
+    for (; row + 4 <= rows; row += 4) {
+        vd v[4][4], m[4], e[4][4], sh[4], sl[4], hi;
+        if (!ISA_NAME(load_group_f64)(x + row * stride, n, stride, nv, v, m)) break;
+        for (int j = 0; j < 4; j++) {
+            vd nm = vd_sub(vd_set(0), m[j]);
+            sh[j] = one;
+            sl[j] = vd_set(0);
+            for (int k = 0; k < nv; k++) {
+                e[j][k] = ISA_NAME(exp_step_f64)(v[j][k], m[j], nm, &hi);
+                vd s = vd_add(sh[j], e[j][k]);
+                sl[j] = vd_add(sl[j], vd_sub(e[j][k], vd_sub(s, sh[j])));
+                sh[j] = s;
+            }
+            sh[j] = vd_sub(sh[j], one);
+        }
+        vd total = vd_group_sum(sh, sl);
+        for (int j = 0; j < 4; j++) {
+            vd t = vd_group_lane(total, j);
+            for (int k = 0; k < nv; k++) ISA_NAME(store_part_f64)(y + (row + j) * stride, n, k, vd_div(e[j][k], t));
+        }
+    }
+    return row;
+}
+
+static size_t ISA_NAME(softmax_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride) {
+    size_t done = 0;
+    switch (n == 0 ? 0 : (n + VD_W - 1) / VD_W) {
+    case 1: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, 1); break;
+    case 2: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, 2); break;
+    case 3: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, 3); break;
+    case 4: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, 4); break;
+    default: break;
+    }
+    return done + ISA_NAME(softmax_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride);
+}

@@ -1,0 +1,47 @@
+// Hot row loops of the `simd` softmax kernels, compiled for AVX2+FMA and for AVX-512 through
+// per-function target attributes and chosen at run time (the package itself builds with default
+// flags). SoftmaxKernels calls these for β = 1 softmax and log-softmax and for the softmax VJP, and
+// keeps its portable Swift SIMD code for everything else.
+//
+// Every batch function walks `rows` rows of `n` elements, row r starting at element r·`stride`, and
+// returns how many rows it finished: it stops at the first row it declines (a NaN or +inf entry, no
+// finite entry, or, for log-softmax in Float, a mass off the maximum below 2^-100), which the caller
+// computes on its own path before calling again for the rest. With `isa` 0 (or on a CPU or
+// architecture without the instructions) nothing is done and 0 is returned. In-place (x == y) is
+// allowed.
+#ifndef CSOFTMAX_SIMD_H
+#define CSOFTMAX_SIMD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// The instruction sets of the native kernels.
+enum {
+    CSM_ISA_PORTABLE = 0,
+    CSM_ISA_AVX2_FMA = 1,
+    CSM_ISA_AVX512 = 2,
+};
+
+/// The best instruction set this CPU runs (AVX-512 F/DQ/VL, else AVX2+FMA, else portable), lowered
+/// by the environment variable SOFTMAX_KERNELS_ISA=portable|avx2|avx512 if set. Cached after the
+/// first call.
+int csm_best_isa(void);
+
+/// Softmax, β = 1: s_i = e^(x_i − max) / Σ e^(x_j − max) within 4 ulps.
+size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride);
+size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride);
+
+/// Log-softmax, β = 1: x_i − max − ln Σ e^(x_j − max), ln Σ as log1p of the mass off the maxima.
+size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride);
+size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride);
+
+/// Softmax VJP β·s ⊙ (g − ⟨g, s⟩) from the softmax output s; never declines a row.
+size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, size_t rows, size_t n,
+                           size_t stride, float beta);
+size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx, size_t rows, size_t n,
+                           size_t stride, double beta);
+
+/// Atomically adds `v` to *p and returns the previous value (the row chunks of a parallel batch).
+static inline intptr_t csm_fetch_add(intptr_t *p, intptr_t v) { return __atomic_fetch_add(p, v, __ATOMIC_RELAXED); }
+
+#endif

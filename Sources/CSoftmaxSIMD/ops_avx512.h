@@ -1,0 +1,141 @@
+// The vector operations the kernel templates use, for AVX-512 (F, DQ, VL): 16 floats or 8 doubles a
+// vector, k-register masks, masked loads and stores for row tails, and VSCALEF for 2^k (it rounds a
+// subnormal result once). Included only by avx512.c, whose functions all carry the target attribute.
+#include <immintrin.h>
+#include <math.h>
+#include <stdint.h>
+
+typedef __m512 vf;
+typedef __mmask16 mf;
+typedef __m512d vd;
+typedef __mmask8 md;
+#define VF_W 16
+#define VD_W 8
+/// The least x − max for which the exp may skip its clamp: VSCALEF rounds e^(x − max) to 0 below
+/// −104 by itself, and k = round((x − max)/ln 2) stays exact far beyond.
+#define EXP_F32_UNCLAMPED_FLOOR (-1.0e5f)
+
+static inline vf vf_set(float a) { return _mm512_set1_ps(a); }
+static inline vf vf_load(const float *p) { return _mm512_loadu_ps(p); }
+static inline vf vf_load_tail(const float *p, size_t k, float fill) {
+    return _mm512_mask_loadu_ps(_mm512_set1_ps(fill), (mf)((1u << k) - 1), p);
+}
+static inline void vf_store(float *p, vf v) { _mm512_storeu_ps(p, v); }
+static inline void vf_store_tail(float *p, vf v, size_t k) { _mm512_mask_storeu_ps(p, (mf)((1u << k) - 1), v); }
+static inline vf vf_add(vf a, vf b) { return _mm512_add_ps(a, b); }
+static inline vf vf_sub(vf a, vf b) { return _mm512_sub_ps(a, b); }
+static inline vf vf_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }
+/// a·b + c, one rounding.
+static inline vf vf_fma(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
+static inline vf vf_min(vf a, vf b) { return _mm512_min_ps(a, b); }
+static inline vf vf_max(vf a, vf b) { return _mm512_max_ps(a, b); }
+static inline mf vf_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
+static inline mf vf_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
+static inline mf vf_unord(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
+static inline mf mf_none(void) { return 0; }
+static inline mf mf_or(mf a, mf b) { return a | b; }
+static inline int mf_any(mf a) { return a != 0; }
+static inline int mf_count(mf a) { return __builtin_popcount(a); }
+static inline vf vf_zero_where(mf m, vf v) { return _mm512_maskz_mov_ps((mf)~m, v); }
+/// er·2^k for an integral k (t = k + 1.5·2^23 is unused here).
+static inline vf vf_ldexp(vf er, vf k, vf t) { (void)t; return _mm512_scalef_ps(er, k); }
+static inline float vf_hmax(vf v) { return _mm512_reduce_max_ps(v); }
+static inline float vf_hmin(vf v) { return _mm512_reduce_min_ps(v); }
+/// The lanes of v widened to two double vectors, added to *lo and *hi.
+static inline void vf_add_wide(vf v, vd *lo, vd *hi) {
+    *lo = _mm512_add_pd(*lo, _mm512_cvtps_pd(_mm512_castps512_ps256(v)));
+    *hi = _mm512_add_pd(*hi, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1))));
+}
+/// *lo += a_lo·b_lo and *hi += a_hi·b_hi over the lanes widened to double (exact products).
+static inline void vf_dot_wide(vf a, vf b, vd *lo, vd *hi) {
+    __m256 ah = _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(a), 1));
+    __m256 bh = _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(b), 1));
+    *lo = _mm512_fmadd_pd(_mm512_cvtps_pd(_mm512_castps512_ps256(a)), _mm512_cvtps_pd(_mm512_castps512_ps256(b)), *lo);
+    *hi = _mm512_fmadd_pd(_mm512_cvtps_pd(ah), _mm512_cvtps_pd(bh), *hi);
+}
+
+static inline vd vd_set(double a) { return _mm512_set1_pd(a); }
+static inline vd vd_load(const double *p) { return _mm512_loadu_pd(p); }
+static inline vd vd_load_tail(const double *p, size_t k, double fill) {
+    return _mm512_mask_loadu_pd(_mm512_set1_pd(fill), (md)((1u << k) - 1), p);
+}
+static inline void vd_store(double *p, vd v) { _mm512_storeu_pd(p, v); }
+static inline void vd_store_tail(double *p, vd v, size_t k) { _mm512_mask_storeu_pd(p, (md)((1u << k) - 1), v); }
+static inline vd vd_add(vd a, vd b) { return _mm512_add_pd(a, b); }
+static inline vd vd_sub(vd a, vd b) { return _mm512_sub_pd(a, b); }
+static inline vd vd_mul(vd a, vd b) { return _mm512_mul_pd(a, b); }
+static inline vd vd_div(vd a, vd b) { return _mm512_div_pd(a, b); }
+static inline vd vd_fma(vd a, vd b, vd c) { return _mm512_fmadd_pd(a, b, c); }
+static inline vd vd_max(vd a, vd b) { return _mm512_max_pd(a, b); }
+static inline md vd_lt(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ); }
+static inline md vd_eq(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
+static inline md vd_unord(vd a) { return _mm512_cmp_pd_mask(a, a, _CMP_UNORD_Q); }
+static inline md md_none(void) { return 0; }
+static inline md md_or(md a, md b) { return a | b; }
+static inline int md_any(md a) { return a != 0; }
+static inline int md_count(md a) { return __builtin_popcount(a); }
+static inline vd vd_zero_where(md m, vd v) { return _mm512_maskz_mov_pd((md)~m, v); }
+static inline vd vd_ldexp(vd er, vd k, vd t) { (void)t; return _mm512_scalef_pd(er, k); }
+static inline double vd_hmax(vd v) { return _mm512_reduce_max_pd(v); }
+static inline double vd_hsum(vd v) { return _mm512_reduce_add_pd(v); }
+
+
+// Groups of four short rows: horizontal reductions of four rows at once. A group vector holds row j's
+// result in the lanes that the matching *_lane(g, j) broadcasts.
+
+/// Lanes 4j..4j+3: the max of v[j].
+static inline vf vf_group_max(const vf v[4]) {
+    vf a = _mm512_max_ps(_mm512_shuffle_f32x4(v[0], v[1], 0x44), _mm512_shuffle_f32x4(v[0], v[1], 0xEE));
+    vf b = _mm512_max_ps(_mm512_shuffle_f32x4(v[2], v[3], 0x44), _mm512_shuffle_f32x4(v[2], v[3], 0xEE));
+    vf c = _mm512_max_ps(_mm512_shuffle_f32x4(a, b, 0x88), _mm512_shuffle_f32x4(a, b, 0xDD));
+    c = _mm512_max_ps(c, _mm512_permute_ps(c, 0xB1));
+    return _mm512_max_ps(c, _mm512_permute_ps(c, 0x4E));
+}
+static inline vf vf_group_max_lane(vf g, int j) { return _mm512_permutexvar_ps(_mm512_set1_epi32(4 * j), g); }
+/// 1 when no lane of a group max is ±inf.
+static inline int vf_group_finite(vf g) {
+    return _mm512_cmp_ps_mask(_mm512_abs_ps(g), _mm512_set1_ps(INFINITY), _CMP_LT_OQ) == 0xFFFF;
+}
+/// 1/Σ(lanes of s[j]) for the four rows as float pairs: lanes 2j, 2j+1 of *h and *l.
+static inline void vd_group_inverse(const vd s[4], vf *h, vf *l) {
+    vd a = _mm512_add_pd(_mm512_shuffle_f64x2(s[0], s[1], 0x44), _mm512_shuffle_f64x2(s[0], s[1], 0xEE));
+    vd b = _mm512_add_pd(_mm512_shuffle_f64x2(s[2], s[3], 0x44), _mm512_shuffle_f64x2(s[2], s[3], 0xEE));
+    vd c = _mm512_add_pd(_mm512_shuffle_f64x2(a, b, 0x88), _mm512_shuffle_f64x2(a, b, 0xDD));
+    vd f = _mm512_div_pd(_mm512_set1_pd(1), _mm512_add_pd(c, _mm512_permute_pd(c, 0x55)));
+    __m256 fh = _mm512_cvtpd_ps(f);
+    *h = _mm512_castps256_ps512(fh);
+    *l = _mm512_castps256_ps512(_mm512_cvtpd_ps(_mm512_sub_pd(f, _mm512_cvtps_pd(fh))));
+}
+static inline vf vf_group_inverse_lane(vf g, int j) { return _mm512_permutexvar_ps(_mm512_set1_epi32(2 * j), g); }
+
+/// Lanes 2j, 2j+1: the max of v[j].
+static inline vd vd_group_max(const vd v[4]) {
+    vd a = _mm512_max_pd(_mm512_shuffle_f64x2(v[0], v[1], 0x44), _mm512_shuffle_f64x2(v[0], v[1], 0xEE));
+    vd b = _mm512_max_pd(_mm512_shuffle_f64x2(v[2], v[3], 0x44), _mm512_shuffle_f64x2(v[2], v[3], 0xEE));
+    vd c = _mm512_max_pd(_mm512_shuffle_f64x2(a, b, 0x88), _mm512_shuffle_f64x2(a, b, 0xDD));
+    return _mm512_max_pd(c, _mm512_permute_pd(c, 0x55));
+}
+static inline vd vd_group_lane(vd g, int j) { return _mm512_permutexvar_pd(_mm512_set1_epi64(2 * j), g); }
+static inline int vd_group_finite(vd g) {
+    return _mm512_cmp_pd_mask(_mm512_abs_pd(g), _mm512_set1_pd(INFINITY), _CMP_LT_OQ) == 0xFF;
+}
+/// One TwoSum level of a group sum: (hi, lo) := (p + q, its error + lp + lq).
+#define CSM_TWO_SUM_LEVEL(hi, lo, p, q, lp, lq)                                                               \
+    do {                                                                                                       \
+        vd t_ = _mm512_add_pd(p, q), b_ = _mm512_sub_pd(t_, p);                                                \
+        lo = _mm512_add_pd(_mm512_add_pd(lp, lq), _mm512_add_pd(_mm512_sub_pd(p, _mm512_sub_pd(t_, b_)), _mm512_sub_pd(q, b_))); \
+        hi = t_;                                                                                               \
+    } while (0)
+/// Lanes 2j, 2j+1: Σ over the lanes of h[j] + l[j], by a tree of TwoSums.
+static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
+    vd a, la, b, lb, c, lc, d, ld;
+    CSM_TWO_SUM_LEVEL(a, la, _mm512_shuffle_f64x2(h[0], h[1], 0x44), _mm512_shuffle_f64x2(h[0], h[1], 0xEE),
+                      _mm512_shuffle_f64x2(l[0], l[1], 0x44), _mm512_shuffle_f64x2(l[0], l[1], 0xEE));
+    CSM_TWO_SUM_LEVEL(b, lb, _mm512_shuffle_f64x2(h[2], h[3], 0x44), _mm512_shuffle_f64x2(h[2], h[3], 0xEE),
+                      _mm512_shuffle_f64x2(l[2], l[3], 0x44), _mm512_shuffle_f64x2(l[2], l[3], 0xEE));
+    CSM_TWO_SUM_LEVEL(c, lc, _mm512_shuffle_f64x2(a, b, 0x88), _mm512_shuffle_f64x2(a, b, 0xDD),
+                      _mm512_shuffle_f64x2(la, lb, 0x88), _mm512_shuffle_f64x2(la, lb, 0xDD));
+    CSM_TWO_SUM_LEVEL(d, ld, c, _mm512_permute_pd(c, 0x55), lc, _mm512_permute_pd(lc, 0x55));
+    return _mm512_add_pd(d, ld);
+}
+#undef CSM_TWO_SUM_LEVEL

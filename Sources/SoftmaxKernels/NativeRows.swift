@@ -1,0 +1,56 @@
+internal import CSoftmaxSIMD
+
+/// The C row loops behind the `simd` kernel's hottest paths (target `CSoftmaxSIMD`): AVX2+FMA and
+/// AVX-512 copies of the same code, chosen at run time from the CPU, because Swift cannot give one
+/// function a target attribute and the package must build with default flags as a dependency.
+///
+/// They cover `Float` and `Double` softmax and log-softmax at β = 1 and the softmax VJP at any β, with
+/// the same method and bounds as the Swift code (exact x − max pair, wide or compensated sums, log1p
+/// of the mass off the maximum). A row they decline (non-finite entries, or a Float log-softmax whose
+/// mass off the maximum is below 2⁻¹⁰⁰) is left to the Swift path; so is everything else, and every
+/// row on a CPU without AVX2+FMA or on another architecture.
+enum NativeRows {
+    /// The instruction set the C loops use in this process (`CSM_ISA_*`; 0: none, Swift only). The
+    /// environment variable `SOFTMAX_KERNELS_ISA=portable|avx2|avx512` lowers it.
+    static let isa = Int32(csm_best_isa())
+
+    /// Whether the C loops compute this request's rows.
+    static func covers<S: SoftmaxScalar>(_ q: _KernelRequest<S>) -> Bool {
+        guard q.algorithm == .simd, S.self == Float.self || S.self == Double.self else { return false }
+        switch q.function {
+        case .softmax, .logSoftmax: return q.beta == 1
+        case .softmaxVJP: return true
+        default: return false
+        }
+    }
+
+    /// Runs `rows` of a covered request from the first until the C loops decline a row; returns that
+    /// row, or `rows.upperBound` when all are done.
+    static func run<S: SoftmaxScalar>(_ q: _KernelRequest<S>, _ rows: Range<Int>, isa: Int32) -> Int {
+        let n = q.shape.columns, stride = q.shape.rowStride, offset = rows.lowerBound * stride
+        let x = UnsafeRawPointer(q.x + offset), y = UnsafeMutableRawPointer(q.y! + offset)
+        let g = q.g.map { UnsafeRawPointer($0 + offset) }
+        let count = rows.count
+        let done: Int
+        if S.self == Float.self {
+            let xf = x.assumingMemoryBound(to: Float.self), yf = y.assumingMemoryBound(to: Float.self)
+            switch q.function {
+            case .softmax: done = csm_softmax_f32(isa, xf, yf, count, n, stride)
+            case .logSoftmax: done = csm_log_softmax_f32(isa, xf, yf, count, n, stride)
+            default:
+                done = csm_softmax_vjp_f32(isa, xf, g!.assumingMemoryBound(to: Float.self), yf, count, n, stride,
+                                           Float(q.beta))
+            }
+        } else {
+            let xd = x.assumingMemoryBound(to: Double.self), yd = y.assumingMemoryBound(to: Double.self)
+            switch q.function {
+            case .softmax: done = csm_softmax_f64(isa, xd, yd, count, n, stride)
+            case .logSoftmax: done = csm_log_softmax_f64(isa, xd, yd, count, n, stride)
+            default:
+                done = csm_softmax_vjp_f64(isa, xd, g!.assumingMemoryBound(to: Double.self), yd, count, n, stride,
+                                           Double(q.beta))
+            }
+        }
+        return rows.lowerBound + done
+    }
+}

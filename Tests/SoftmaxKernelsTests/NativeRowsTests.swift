@@ -1,0 +1,98 @@
+import Testing
+@testable import SoftmaxKernels
+
+/// The C row loops (``NativeRows``) on batches, for every instruction set this CPU runs and for the
+/// Swift path (isa 0): the `simd` bounds on the batch code paths that single rows never reach (groups
+/// of four short rows, vector tails, long rows), and declined rows inside a group.
+@Suite struct NativeRowsTests {
+    static let seed = SplitMix64.seed(default: 0x5EED_0005)
+    static let isas = Array(0...NativeRows.isa)
+    static let widths = [1, 3, 8, 15, 16, 17, 31, 32, 33, 64, 100, 1000]
+
+    /// One batch call of `function` at the given instruction set.
+    static func run<T: SoftmaxScalar>(_ function: KernelFunction, _ x: [T], g: [T]? = nil, n: Int, isa: Int32) -> [T] {
+        var y = [T](repeating: 0, count: x.count)
+        let gradient = g ?? x
+        x.withUnsafeBufferPointer { xb in
+            gradient.withUnsafeBufferPointer { gb in
+                y.withUnsafeMutableBufferPointer { yb in
+                    T._run(_KernelRequest(function: function, algorithm: .simd, shape: BatchShape(rows: x.count / n, columns: n),
+                                          beta: 1, maskedRows: .nan, threads: 1, x: xb.baseAddress!, y: yb.baseAddress,
+                                          g: g == nil ? nil : gb.baseAddress, labels: nil, perRow: nil, isa: isa))
+                }
+            }
+        }
+        return y
+    }
+
+    /// Nine rows of a family (two groups of four and one more), rounded to T.
+    static func batch<T: SoftmaxScalar>(_ family: RowFamily, n: Int, _ rng: inout SplitMix64, as _: T.Type) -> [[Double]] {
+        (0..<9).map { _ in family.row(n, &rng).map { Double(T($0)) } }
+    }
+
+    static func check<T: SoftmaxScalar>(_: T.Type) {
+        let bits = T.kernelScalarType.significandBits
+        var rng = SplitMix64(seed: seed ^ UInt64(bits))
+        for family in RowFamily.allCases {
+            for n in widths {
+                let rows = batch(family, n: n, &rng, as: T.self)
+                let x = rows.flatMap { $0.map { T($0) } }
+                let g = (0..<x.count).map { _ in T(rng.normal()) }
+                for isa in isas {
+                    let s = run(.softmax, x, n: n, isa: isa), l = run(.logSoftmax, x, n: n, isa: isa)
+                    let vjp = run(.softmaxVJP, s, g: g, n: n, isa: isa)
+                    var worst: [KernelFunction: Double] = [:]
+                    for (r, row) in rows.enumerated() {
+                        let ref = Reference(row)
+                        let exactS = ref.softmax, exactL = ref.logSoftmax
+                        var dot = DoubleDouble(0), absDot = 0.0
+                        for i in 0..<n {
+                            dot = dot + DoubleDouble(Double(s[r * n + i])) * DoubleDouble(Double(g[r * n + i]))
+                            absDot += abs(Double(s[r * n + i]) * Double(g[r * n + i]))
+                        }
+                        for i in 0..<n {
+                            let k = r * n + i, si = Double(s[k]), gi = Double(g[k])
+                            worst[.softmax] = max(worst[.softmax] ?? 0, ulpError(si, exactS[i], bits: bits))
+                            worst[.logSoftmax] = max(worst[.logSoftmax] ?? 0, ulpError(Double(l[k]), exactL[i], bits: bits))
+                            let exactV = DoubleDouble(si) * (DoubleDouble(gi) - dot)
+                            worst[.softmaxVJP] = max(worst[.softmaxVJP] ?? 0,
+                                                     ulpError(Double(vjp[k]), exactV, bits: bits, scale: si * (abs(gi) + absDot)))
+                        }
+                    }
+                    for (f, e) in worst {
+                        #expect(e <= 4, "\(T.self) \(f.rawValue), isa \(isa), \(family.rawValue) rows of \(n): \(e) ulps; seed \(seed)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("Float batches keep the bounds through every instruction set")
+    func float() { Self.check(Float.self) }
+
+    @Test("Double batches keep the bounds through every instruction set")
+    func double() { Self.check(Double.self) }
+
+    @Test("declined rows inside a group (NaN, +inf, all −inf) follow the policy; their neighbours are unchanged")
+    func declinedRows() {
+        for n in [3, 16, 40] {
+            var x = (0..<(9 * n)).map { Float($0 % 7) - 3 }
+            x[2 * n + 1] = .nan
+            x[5 * n] = .infinity
+            for i in 0..<n { x[6 * n + i] = -.infinity }
+            for isa in Self.isas {
+                let s = Self.run(.softmax, x, n: n, isa: isa), l = Self.run(.logSoftmax, x, n: n, isa: isa)
+                let nanRow = s[(2 * n)..<(3 * n)].allSatisfy { $0.isNaN } && l[(2 * n)..<(3 * n)].allSatisfy { $0.isNaN }
+                let infRow = s[5 * n] == 1 && s[(5 * n + 1)..<(6 * n)].allSatisfy { $0 == 0 }
+                let infLogRow = l[5 * n] == 0 && l[(5 * n + 1)..<(6 * n)].allSatisfy { $0 == -.infinity }
+                let maskedRow = s[(6 * n)..<(7 * n)].allSatisfy { $0.isNaN }
+                #expect(nanRow && infRow && infLogRow && maskedRow, "isa \(isa), n = \(n)")
+                for r in [0, 1, 3, 4, 7, 8] {
+                    let exact = Reference(x[(r * n)..<(r * n + n)].map(Double.init)).softmax
+                    let worst = (0..<n).map { ulpError(Double(s[r * n + $0]), exact[$0], bits: 24) }.max()!
+                    #expect(worst <= 4, "row \(r), isa \(isa), n = \(n)")
+                }
+            }
+        }
+    }
+}
