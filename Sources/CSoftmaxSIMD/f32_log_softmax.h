@@ -8,57 +8,74 @@ static inline vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf lh, vf ll) {
 }
 
 /// The mass off the maxima of a row (hi = 0 exactly there), Σ e^(x − m) over x ≠ m, in double, and
-/// the count of maxima; the next row is prefetched meanwhile.
+/// the count of maxima; the next row is prefetched meanwhile. Pairs of terms are added before the
+/// double sums (one rounding, at most 2^-24 relative to the pair).
 static inline __attribute__((always_inline)) double ISA_NAME(off_mass_f32)(const float *x, size_t n, const float *next,
-                                                                          vf m, vf nm, int *at_max, const int clamp) {
-    vd s0 = vd_set(0), s1 = vd_set(0), s2 = vd_set(0), s3 = vd_set(0);
+                                                                          vf m, vf nm, int *at_max, const int clamp,
+                                                                          const int split) {
+    vd s0 = vd_set(0), s1 = vd_set(0);
     vf hi, zero = vf_set(0);
     int count = 0;
     size_t i = 0;
     for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
         __builtin_prefetch(next + i, 0, 3);
-        vf hj, e0 = ISA_NAME(exp_step_f32)(vf_load(x + i), m, nm, &hi, clamp);
-        vf e1 = ISA_NAME(exp_step_f32)(vf_load(x + i + VF_W), m, nm, &hj, clamp);
+        vf hj, e0 = ISA_NAME(exp_split_step_f32)(vf_load(x + i), m, nm, &hi, clamp, split);
+        vf e1 = ISA_NAME(exp_split_step_f32)(vf_load(x + i + VF_W), m, nm, &hj, clamp, split);
         mf t0 = vf_eq(hi, zero), t1 = vf_eq(hj, zero);
         count += mf_count(t0) + mf_count(t1);
-        vf_add_wide(vf_zero_where(t0, e0), &s0, &s1);
-        vf_add_wide(vf_zero_where(t1, e1), &s2, &s3);
+        vf_add_wide(vf_add(vf_zero_where(t0, e0), vf_zero_where(t1, e1)), &s0, &s1);
     }
     for (; i < n; i += VF_W) {
         int full = i + VF_W <= n;  // the tail's padding is −inf, which needs the clamp
-        vf e = full ? ISA_NAME(exp_step_f32)(vf_load(x + i), m, nm, &hi, clamp)
-                    : ISA_NAME(exp_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, &hi, 1);
+        vf e = full ? ISA_NAME(exp_split_step_f32)(vf_load(x + i), m, nm, &hi, clamp, split)
+                    : ISA_NAME(exp_split_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, &hi, 1, split);
         mf top = vf_eq(hi, zero);
         count += mf_count(top);
         vf_add_wide(vf_zero_where(top, e), &s0, &s1);
     }
     *at_max = count;
-    return vd_hsum(vd_add(vd_add(s0, s2), vd_add(s1, s3)));
+    return vd_hsum(vd_add(s0, s1));
 }
 
-/// Log-softmax row by row.
-static size_t ISA_NAME(log_softmax_rows_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
-    for (size_t row = 0; row < rows; row++) {
+/// y = x − m − (lh + ll) for a row, its aligned body with non-temporal stores when `stream`.
+static inline __attribute__((always_inline)) void ISA_NAME(log_store_f32)(const float *x, float *y, size_t n, vf m,
+                                                                         vf nm, vf lh, vf ll, const int stream) {
+    size_t i = 0;
+    if (stream) {
+        i = csm_head_f32(y, n);
+        if (i > 0) vf_store_tail(y, ISA_NAME(log_step_f32)(vf_load_tail(x, i, -INFINITY), m, nm, lh, ll), i);
+    }
+    for (; i + VF_W <= n; i += VF_W) {
+        vf v = ISA_NAME(log_step_f32)(vf_load(x + i), m, nm, lh, ll);
+        if (stream) vf_stream(y + i, v); else vf_store(y + i, v);
+    }
+    if (i < n) vf_store_tail(y + i, ISA_NAME(log_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, lh, ll), n - i);
+}
+
+/// Log-softmax row by row; `stream` as in softmax_rows_f32.
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f32)(const float *x, float *y,
+                                                                                  size_t rows, size_t n,
+                                                                                  size_t stride, const int stream) {
+    size_t row = 0;
+    for (; row < rows; row++) {
         const float *xr = x + row * stride;
         float *yr = y + row * stride;
-        float mx;
-        int unclamped, at_max;
-        if (!ISA_NAME(row_max_f32)(xr, n, &mx, &unclamped)) return row;
+        float mx, mn;
+        int at_max;
+        if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) break;
         vf m = vf_set(mx), nm = vf_set(-mx);
         const float *next = row + 1 < rows ? xr + stride : xr;
-        double off = unclamped ? ISA_NAME(off_mass_f32)(xr, n, next, m, nm, &at_max, 0)
-                               : ISA_NAME(off_mass_f32)(xr, n, next, m, nm, &at_max, 1);
+        double off;
+        CSM_SPLIT_CASES(off = ISA_NAME(off_mass_f32)(xr, n, next, m, nm, &at_max, CSM_CLAMP, CSM_SPLIT), mx, mn);
         off += at_max - 1;
         // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
-        if (off < 0x1p-100 && at_max != (int)n) return row;
+        if (off < 0x1p-100 && at_max != (int)n) break;
         double l = csm_log1p_fast(off);
         float lh = (float)l;
-        vf vlh = vf_set(lh), vll = vf_set((float)(l - lh));
-        size_t i = 0;
-        for (; i + VF_W <= n; i += VF_W) vf_store(yr + i, ISA_NAME(log_step_f32)(vf_load(xr + i), m, nm, vlh, vll));
-        if (i < n) vf_store_tail(yr + i, ISA_NAME(log_step_f32)(vf_load_tail(xr + i, n - i, -INFINITY), m, nm, vlh, vll), n - i);
+        ISA_NAME(log_store_f32)(xr, yr, n, m, nm, vf_set(lh), vf_set((float)(l - lh)), stream);
     }
-    return rows;
+    if (stream) csm_stream_fence();
+    return row;
 }
 
 /// Log-softmax of rows of at most nv vectors, four rows at a time (see softmax_short_f32).
@@ -94,7 +111,10 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
     return row;
 }
 
-static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+/// Log-softmax of a batch; `stream` as in softmax_rows_f32.
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_batch_f32)(const float *x, float *y,
+                                                                                   size_t rows, size_t n,
+                                                                                   size_t stride, const int stream) {
     size_t done = 0;
     switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
     case 1: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 1); break;
@@ -103,5 +123,14 @@ static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, s
     case 4: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 4); break;
     default: break;
     }
-    return done + ISA_NAME(log_softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride);
+    return done + ISA_NAME(log_softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, stream);
+}
+
+static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    return ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, 0);
+}
+
+/// log_softmax_f32 writing its output with non-temporal stores (rows longer than four vectors).
+static size_t ISA_NAME(log_softmax_streaming_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    return ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, 1);
 }

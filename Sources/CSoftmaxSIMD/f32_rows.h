@@ -1,49 +1,88 @@
 // The building blocks of the Float row kernels, written once over the vector operations of
 // ops_avx2.h / ops_avx512.h and compiled once per instruction set (ISA_NAME names each copy).
 //
-// Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (TwoSum) and lo
-// enters the reduced argument of exp; the exp is Cody–Waite range reduction by ln 2 (a 9-bit high
+// Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (Fast2Sum with the
+// operands ordered by magnitude) and lo enters the reduced argument of exp; the exp is Cody–Waite range reduction by ln 2 (a 9-bit high
 // part, so k·C1 and hi − k·C1 are exact), e^r = 1 + r·q(r) with q a degree-5 fit of (e^r − 1)/r
 // (e^r within 1.05·2^-24 after the final rounding, in a simulation over |r| ≤ 0.351) and an exact
-// scaling by 2^k; sums are exact Fast2Sum float pairs flushed to double (short rows: double); the
-// final scale multiplies by 1/Σ as a float pair (fh + fl), so it rounds once.
+// scaling by 2^k; sums add pairs of exps (one rounding, at most 2^-24 relative to the pair) into exact
+// Fast2Sum float pairs flushed to double (short rows: double); the final scale multiplies by 1/Σ as a
+// float pair (fh + fl), so it rounds once. Worst case about 3 ulps, measured below 1.5.
 #include <math.h>
 
 #define F32_MAGIC 12582912.0f /* 1.5·2^23: adding it rounds to an integer */
-#define FAST_SUM_BIAS 1.0f      /* the start of a Fast2Sum running sum: at least every term */
+#define FAST_SUM_BIAS 2.0f      /* the start of a Fast2Sum running sum: at least every term (a pair of exps) */
 #define FAST_SUM_FLUSH 1024     /* vectors between flushes of a float pair sum to double */
 
-/// The row maximum, and whether every x − max is at least EXP_F32_UNCLAMPED_FLOOR (so the exp
-/// needs no clamp); returns 0 when the row holds a NaN or +inf or no finite entry (the caller's path).
-static inline int ISA_NAME(row_max_f32)(const float *x, size_t n, float *out, int *unclamped) {
+/// The lanes' maxima and minima over a row (the tail is padded with −inf for the max, +inf for the min).
+static inline __attribute__((always_inline)) void ISA_NAME(range_lanes_f32)(const float *x, size_t n, vf *max, vf *min) {
     vf a = vf_set(-INFINITY), b = vf_set(-INFINITY), lo = vf_set(INFINITY);
-    mf bad = mf_none();
     size_t i = 0;
     for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
         vf u = vf_load(x + i), v = vf_load(x + i + VF_W);
         a = vf_max(a, u);
         b = vf_max(b, v);
         lo = vf_min(lo, vf_min(u, v));
-        bad = mf_or(bad, mf_or(vf_unord(u), vf_unord(v)));
     }
     for (; i < n; i += VF_W) {
         vf v = i + VF_W <= n ? vf_load(x + i) : vf_load_tail(x + i, n - i, -INFINITY);
         a = vf_max(a, v);
         lo = vf_min(lo, i + VF_W <= n ? v : vf_load_tail(x + i, n - i, INFINITY));
-        bad = mf_or(bad, vf_unord(v));
     }
-    float m = vf_hmax(vf_max(a, b));
-    *out = m;
-    *unclamped = vf_hmin(lo) - m >= EXP_F32_UNCLAMPED_FLOOR;
-    return !mf_any(bad) && isfinite(m);
+    *max = vf_max(a, b);
+    *min = lo;
 }
 
-/// x − m as hi + lo exactly (TwoSum, nm = −m); lo is NaN where x = −inf or x − m overflows.
-static inline vf ISA_NAME(diff_f32)(vf x, vf m, vf nm, vf *lo) {
+/// The row maximum and minimum; returns 0 when the maximum is not finite (+inf, no finite entry, or a
+/// NaN that reached it): the caller's path. A NaN elsewhere needs no test: the exp keeps NaN lanes
+/// NaN, so Σ and every output are NaN, as the "limit" policy wants.
+static inline int ISA_NAME(row_range_f32)(const float *x, size_t n, float *max, float *min) {
+    vf a, lo;
+    ISA_NAME(range_lanes_f32)(x, n, &a, &lo);
+    float m = vf_hmax(a);
+    *max = m;
+    *min = vf_hmin(lo);
+    return isfinite(m);
+}
+
+/// The row maximum, and whether every x − max is at least EXP_F32_UNCLAMPED_FLOOR (so the exp needs
+/// no clamp); returns 0 as row_range_f32 does.
+static inline int ISA_NAME(row_max_f32)(const float *x, size_t n, float *out, int *unclamped) {
+    float lo;
+    int ok = ISA_NAME(row_range_f32)(x, n, out, &lo);
+    *unclamped = lo - *out >= EXP_F32_UNCLAMPED_FLOOR;
+    return ok;
+}
+
+/// How x − max is split exactly into hi + lo by Fast2Sum, which needs the operand of larger
+/// magnitude first: ordered lane by lane with a min and a max (any row), or known for the whole row.
+enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2 };
+
+/// The cheapest split for a row of this max and min: max ≤ 0 gives |x| ≥ |max| for every x ≤ max,
+/// and min ≥ −max gives |x| ≤ max.
+static inline int csm_split_f32(float max, float min) {
+    return max <= 0 ? SPLIT_X_LARGER : min >= -max ? SPLIT_MAX_LARGER : SPLIT_ANY;
+}
+
+/// x − m as hi + lo exactly (nm = −m) by Fast2Sum, its operands ordered as `split` says: with m > 0,
+/// min(x, −m) is the larger in magnitude, and with m ≤ 0 it is x. lo is NaN where x = −inf or x − m
+/// overflows.
+static inline __attribute__((always_inline)) vf ISA_NAME(split_diff_f32)(vf x, vf m, vf nm, vf *lo, const int split) {
     vf s = vf_sub(x, m);
-    vf bb = vf_sub(s, x);
-    *lo = vf_add(vf_sub(x, vf_sub(s, bb)), vf_sub(nm, bb));
+    if (split == SPLIT_X_LARGER) {
+        *lo = vf_sub(nm, vf_sub(s, x));
+    } else if (split == SPLIT_MAX_LARGER) {
+        *lo = vf_sub(x, vf_add(s, m));
+    } else {
+        vf big = vf_min(x, nm), small = vf_max(x, nm);
+        *lo = vf_sub(small, vf_sub(s, big));
+    }
     return s;
+}
+
+/// x − m as hi + lo exactly for any row (split_diff_f32 with SPLIT_ANY).
+static inline vf ISA_NAME(diff_f32)(vf x, vf m, vf nm, vf *lo) {
+    return ISA_NAME(split_diff_f32)(x, m, nm, lo, SPLIT_ANY);
 }
 
 /// e^(hi + lo) for hi ≤ 0 (−inf included), |lo| ≤ ulp(hi)/2: within ~1 ulp; 0 below e^-110. With
@@ -53,7 +92,7 @@ static inline __attribute__((always_inline)) vf ISA_NAME(exp_pair_f32)(vf hi, vf
     vf h = hi, l = lo;
     if (clamp) {
         l = vf_zero_where(vf_lt(hi, vf_set(-110.0f)), lo);
-        h = vf_max(hi, vf_set(-110.0f));
+        h = vf_max(vf_set(-110.0f), hi);  // in this order a NaN hi stays NaN
     }
     vf t = vf_fma(h, vf_set(1.44269504f), vf_set(F32_MAGIC));
     vf k = vf_sub(t, vf_set(F32_MAGIC));
@@ -69,29 +108,51 @@ static inline __attribute__((always_inline)) vf ISA_NAME(exp_pair_f32)(vf hi, vf
     return vf_ldexp(er, k, t);
 }
 
-/// One vector of a row: the exponentials e^(x − m), also returning hi (clamp: see exp_pair_f32).
-static inline __attribute__((always_inline)) vf ISA_NAME(exp_step_f32)(vf x, vf m, vf nm, vf *hi, const int clamp) {
+/// One vector of a row: the exponentials e^(x − m), also returning hi (clamp: see exp_pair_f32;
+/// split: see split_diff_f32).
+static inline __attribute__((always_inline)) vf ISA_NAME(exp_split_step_f32)(vf x, vf m, vf nm, vf *hi, const int clamp,
+                                                                            const int split) {
     vf lo;
-    *hi = ISA_NAME(diff_f32)(x, m, nm, &lo);
+    *hi = ISA_NAME(split_diff_f32)(x, m, nm, &lo, split);
     return ISA_NAME(exp_pair_f32)(*hi, lo, clamp);
 }
 
-/// y *= fh + fl (one rounding of y·f for the float pair of a double f).
-static inline void ISA_NAME(scale_f32)(float *y, size_t n, double f) {
+/// exp_split_step_f32 for any row.
+static inline __attribute__((always_inline)) vf ISA_NAME(exp_step_f32)(vf x, vf m, vf nm, vf *hi, const int clamp) {
+    return ISA_NAME(exp_split_step_f32)(x, m, nm, hi, clamp, SPLIT_ANY);
+}
+
+/// The elements of y before its first address aligned for vf_stream (at most n).
+static inline size_t csm_head_f32(const float *y, size_t n) {
+    size_t head = ((VF_ALIGN - ((uintptr_t)y & (VF_ALIGN - 1))) & (VF_ALIGN - 1)) / sizeof(float);
+    return head < n ? head : n;
+}
+
+/// y = e·(fh + fl) (one rounding of e·f for the float pair of a double f); e may be y. With `stream`,
+/// the aligned body of y is written with non-temporal stores, which skip the cache.
+static inline __attribute__((always_inline)) void ISA_NAME(scale_f32)(const float *e, float *y, size_t n, double f,
+                                                                     const int stream) {
     float fh = (float)f;
     vf h = vf_set(fh), l = vf_set((float)(f - fh));
     size_t i = 0;
+    if (stream) {
+        i = csm_head_f32(y, n);
+        if (i > 0) {
+            vf a = vf_load_tail(e, i, 0);
+            vf_store_tail(y, vf_fma(a, h, vf_mul(a, l)), i);
+        }
+    }
     for (; i + VF_W <= n; i += VF_W) {
-        vf e = vf_load(y + i);
-        vf_store(y + i, vf_fma(e, h, vf_mul(e, l)));
+        vf a = vf_load(e + i), v = vf_fma(a, h, vf_mul(a, l));
+        if (stream) vf_stream(y + i, v); else vf_store(y + i, v);
     }
     if (i < n) {
-        vf e = vf_load_tail(y + i, n - i, 0);
-        vf_store_tail(y + i, vf_fma(e, h, vf_mul(e, l)), n - i);
+        vf a = vf_load_tail(e + i, n - i, 0);
+        vf_store_tail(y + i, vf_fma(a, h, vf_mul(a, l)), n - i);
     }
 }
 
-/// Adds e (every lane in [0, 1]) to the float pair (*h, *l) by Fast2Sum, exact because *h starts at 1
+/// Adds e (every lane in [0, 2]) to the float pair (*h, *l) by Fast2Sum, exact because *h starts at 2
 /// (FAST_SUM_BIAS) and never drops below a term; *l gathers the rounding errors. Cheaper than widening
 /// to double, and as accurate for Σ once the pair is flushed to double every FAST_SUM_FLUSH vectors.
 static inline void ISA_NAME(fast_sum_f32)(vf *h, vf *l, vf e) {
@@ -132,3 +193,18 @@ static inline void ISA_NAME(store_part_f32)(float *y, size_t n, int k, vf v) {
     size_t lanes = ISA_NAME(lanes_f32)(n, k);
     if (lanes == VF_W) vf_store(y + k * VF_W, v); else vf_store_tail(y + k * VF_W, v, lanes);
 }
+
+/// Runs `stmt` with CSM_CLAMP and CSM_SPLIT as constants chosen from a row's max and min: one copy of
+/// the loop per combination, each with only its own operations.
+#define CSM_SPLIT_CASES(stmt, mx, mn)                                                                          \
+    do {                                                                                                       \
+        int clamp_ = (mn) - (mx) < EXP_F32_UNCLAMPED_FLOOR;                                                    \
+        switch (clamp_ * 3 + csm_split_f32(mx, mn)) {                                                          \
+        case 0: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_ANY }; stmt; } break;                                \
+        case 1: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_X_LARGER }; stmt; } break;                           \
+        case 2: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_MAX_LARGER }; stmt; } break;                         \
+        case 3: { enum { CSM_CLAMP = 1, CSM_SPLIT = SPLIT_ANY }; stmt; } break;                                \
+        case 4: { enum { CSM_CLAMP = 1, CSM_SPLIT = SPLIT_X_LARGER }; stmt; } break;                           \
+        default: { enum { CSM_CLAMP = 1, CSM_SPLIT = SPLIT_MAX_LARGER }; stmt; } break;                        \
+        }                                                                                                      \
+    } while (0)

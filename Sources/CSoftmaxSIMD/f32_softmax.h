@@ -4,10 +4,11 @@
 #define MULTI_ROWS 4       /* at most 4: the arrays of softmax_multi_f32 */
 
 /// e^(x − m) of a row into y, returning Σ in double; four vectors an iteration so that their exps
-/// overlap, and the next row (`next`) prefetched meanwhile: the pass is compute-bound.
+/// overlap, and the next row (`next`) prefetched meanwhile: the pass is compute-bound. Pairs of exps
+/// are added before the float pair sums (fewer additions, which are the busier units).
 static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(const float *x, float *y, size_t n,
                                                                            const float *next, vf m, vf nm,
-                                                                           const int clamp) {
+                                                                           const int clamp, const int split) {
     vd s0 = vd_set(0), s1 = vd_set(0);
     vf hi, h[2] = {vf_set(FAST_SUM_BIAS), vf_set(FAST_SUM_BIAS)}, l[2] = {vf_set(0), vf_set(0)};
     size_t i = 0, block = 0;
@@ -15,12 +16,13 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
         __builtin_prefetch(next + i, 0, 3);
         __builtin_prefetch(next + i + 2 * VF_W, 0, 3);
         vf e[4];
-        for (int k = 0; k < 4; k++) e[k] = ISA_NAME(exp_step_f32)(vf_load(x + i + k * VF_W), m, nm, &hi, clamp);
+        for (int k = 0; k < 4; k++)
+            e[k] = ISA_NAME(exp_split_step_f32)(vf_load(x + i + k * VF_W), m, nm, &hi, clamp, split);
         for (int k = 0; k < 4; k++) vf_store(y + i + k * VF_W, e[k]);
-        for (int k = 0; k < 4; k++) ISA_NAME(fast_sum_f32)(&h[k & 1], &l[k & 1], e[k]);
+        for (int k = 0; k < 2; k++) ISA_NAME(fast_sum_f32)(&h[k], &l[k], vf_add(e[2 * k], e[2 * k + 1]));
         if (++block == FAST_SUM_FLUSH / 4) {
             for (int k = 0; k < 2; k++) {
-                vf_add_wide(vf_sub(h[k], vf_set(FAST_SUM_BIAS)), &s0, &s1);  // exact: h ≥ 1
+                vf_add_wide(vf_sub(h[k], vf_set(FAST_SUM_BIAS)), &s0, &s1);  // exact: h ≥ FAST_SUM_BIAS
                 vf_add_wide(l[k], &s0, &s1);
                 h[k] = vf_set(FAST_SUM_BIAS);
                 l[k] = vf_set(0);
@@ -30,12 +32,12 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
     }
     for (; i + VF_W <= n; i += VF_W) {
         __builtin_prefetch(next + i, 0, 3);
-        vf e = ISA_NAME(exp_step_f32)(vf_load(x + i), m, nm, &hi, clamp);
+        vf e = ISA_NAME(exp_split_step_f32)(vf_load(x + i), m, nm, &hi, clamp, split);
         vf_store(y + i, e);
         ISA_NAME(fast_sum_f32)(&h[0], &l[0], e);
     }
     if (i < n) {  // the tail's padding is −inf, which needs the clamp
-        vf e = ISA_NAME(exp_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, &hi, 1);
+        vf e = ISA_NAME(exp_split_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, &hi, 1, split);
         vf_store_tail(y + i, e, n - i);
         ISA_NAME(fast_sum_f32)(&h[0], &l[0], e);
     }
@@ -59,6 +61,18 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
         l[r] = vf_set(0);
     }
     size_t i = 0;
+    for (; i + 2 * VF_W <= n; i += 2 * VF_W) {  // pairs of vectors: their exps added before the sum
+        vf e[4], f[4];
+        for (int r = 0; r < R; r++) {
+            e[r] = ISA_NAME(exp_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], &hi, clamp);
+            f[r] = ISA_NAME(exp_step_f32)(vf_load(x + r * stride + i + VF_W), m[r], nm[r], &hi, clamp);
+        }
+        for (int r = 0; r < R; r++) {
+            vf_store(y + r * stride + i, e[r]);
+            vf_store(y + r * stride + i + VF_W, f[r]);
+            ISA_NAME(fast_sum_f32)(&h[r], &l[r], vf_add(e[r], f[r]));
+        }
+    }
     for (; i + VF_W <= n; i += VF_W) {
         vf e[4];
         for (int r = 0; r < R; r++) e[r] = ISA_NAME(exp_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], &hi, clamp);
@@ -117,23 +131,31 @@ static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_rows_f32)(const f
     return row;
 }
 
-/// Softmax row by row.
-static size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+#define STREAM_SCRATCH 4096 /* rows up to this length stream their output through a stack buffer */
+
+/// Softmax row by row. With `stream` (a large batch, whose output would not stay in cache), each row's
+/// output is written once with non-temporal stores: the exps go to a stack buffer first when the row
+/// fits, so the lines of y are never read.
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows,
+                                                                              size_t n, size_t stride,
+                                                                              const int stream) {
     size_t row = 0;
     if (n <= MULTI_ROWS_MAX) row = ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride);
+    float scratch[STREAM_SCRATCH] __attribute__((aligned(64)));
+    float *e = stream && n <= STREAM_SCRATCH ? scratch : NULL;
     for (; row < rows; row++) {
         const float *xr = x + row * stride;
-        float *yr = y + row * stride;
-        float mx;
-        int unclamped;
-        if (!ISA_NAME(row_max_f32)(xr, n, &mx, &unclamped)) return row;
+        float *yr = y + row * stride, *er = e ? e : yr;
+        float mx, mn;
+        if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) break;
         vf m = vf_set(mx), nm = vf_set(-mx);
         const float *next = row + 1 < rows ? xr + stride : xr;
-        double sum = unclamped ? ISA_NAME(exp_store_f32)(xr, yr, n, next, m, nm, 0)
-                               : ISA_NAME(exp_store_f32)(xr, yr, n, next, m, nm, 1);
-        ISA_NAME(scale_f32)(yr, n, 1.0 / sum);
+        double sum;
+        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, er, n, next, m, nm, CSM_CLAMP, CSM_SPLIT), mx, mn);
+        ISA_NAME(scale_f32)(er, yr, n, 1.0 / sum, stream);
     }
-    return rows;
+    if (stream) csm_stream_fence();
+    return row;
 }
 
 /// Softmax of rows of at most nv vectors, in groups of 4 rows (8 when nv = 1, so that at least eight
@@ -170,7 +192,10 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(
     return row;
 }
 
-static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+/// Softmax of a batch; `stream` as in softmax_rows_f32.
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_batch_f32)(const float *x, float *y, size_t rows,
+                                                                               size_t n, size_t stride,
+                                                                               const int stream) {
     size_t done = 0;
     switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
     case 1: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 1); break;
@@ -179,5 +204,14 @@ static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_
     case 4: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 4); break;
     default: break;
     }
-    return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride);
+    return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, stream);
+}
+
+static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    return ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 0);
+}
+
+/// softmax_f32 writing its output with non-temporal stores (rows longer than MULTI_ROWS_MAX).
+static size_t ISA_NAME(softmax_streaming_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
+    return ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 1);
 }

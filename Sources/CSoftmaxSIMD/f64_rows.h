@@ -1,7 +1,7 @@
 // The building blocks of the Double row kernels, written once over the vector operations of
 // ops_avx2.h / ops_avx512.h and compiled once per instruction set (ISA_NAME names each copy).
 //
-// Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (TwoSum) and lo
+// Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (Fast2Sum) and lo
 // enters the reduced argument of exp; the exp is Cody–Waite range reduction by ln 2 (a 32-bit high
 // part), the Taylor polynomial of degree 13 (truncation 0.04·2^-53 on |r| ≤ 0.36) and an exact scaling
 // by 2^k. Softmax sums with Fast2Sum against a running sum that starts at 1 in every lane (so it is
@@ -49,11 +49,12 @@ static inline int ISA_NAME(row_max_f64)(const double *x, size_t n, double *out) 
     return !md_any(bad) && isfinite(m);
 }
 
-/// x − m as hi + lo exactly (TwoSum, nm = −m); lo is NaN where x = −inf or x − m overflows.
+/// x − m as hi + lo exactly (nm = −m) by Fast2Sum, the operand of larger magnitude first: min(x, −m)
+/// when m > 0, x when m ≤ 0 (see diff_f32). lo is NaN where x = −inf or x − m overflows.
 static inline vd ISA_NAME(diff_f64)(vd x, vd m, vd nm, vd *lo) {
     vd s = vd_sub(x, m);
-    vd bb = vd_sub(s, x);
-    *lo = vd_add(vd_sub(x, vd_sub(s, bb)), vd_sub(nm, bb));
+    vd big = vd_min(x, nm), small = vd_max(x, nm);
+    *lo = vd_sub(small, vd_sub(s, big));
     return s;
 }
 

@@ -75,7 +75,7 @@ import Testing
 
     @Test("declined rows inside a group (NaN, +inf, all −inf) follow the policy; their neighbours are unchanged")
     func declinedRows() {
-        for n in [3, 16, 40] {
+        for n in [3, 16, 40, 100, 300] {
             var x = (0..<(9 * n)).map { Float($0 % 7) - 3 }
             x[2 * n + 1] = .nan
             x[5 * n] = .infinity

@@ -7,6 +7,7 @@ enum RowFamily: String, CaseIterable {
     case dominant        // one logit 40–700 above the rest
     case huge            // values near 1e30, spread 1e30
     case tiny            // subnormal-scale spread around 0
+    case negative        // −1 − |N(0, 8²)|, like log-probabilities: every x ≤ max ≤ 0
 
     func row(_ n: Int, _ rng: inout SplitMix64) -> [Double] {
         (0..<n).map { i in
@@ -18,6 +19,7 @@ enum RowFamily: String, CaseIterable {
             case .dominant: i == 0 ? Double.random(in: 40...700, using: &rng) : rng.normal()
             case .huge: rng.normal(sigma: 1e30)
             case .tiny: rng.normal(sigma: 1e-30)
+            case .negative: -1 - abs(rng.normal(sigma: 8))
             }
         }
     }
