@@ -36,14 +36,16 @@ int csm_best_isa(void) {
 #define CSM_FORWARD(name, ...) return 0;
 #endif
 
-size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, int stream) {
-    CSM_FORWARD(csm_softmax_f32, x, y, rows, n, stride, stream)
+size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
+                       int stream) {
+    CSM_FORWARD(csm_softmax_f32, x, y, rows, n, stride, beta, stream)
 }
 size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride) {
     CSM_FORWARD(csm_softmax_f64, x, y, rows, n, stride)
 }
-size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, int stream) {
-    CSM_FORWARD(csm_log_softmax_f32, x, y, rows, n, stride, stream)
+size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
+                           int stream) {
+    CSM_FORWARD(csm_log_softmax_f32, x, y, rows, n, stride, beta, stream)
 }
 size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride) {
     CSM_FORWARD(csm_log_softmax_f64, x, y, rows, n, stride)

@@ -1,9 +1,12 @@
 // Float log-softmax: x − max − ln Σ, ln Σ as log1p of the mass off the maxima (see f32_rows.h).
 #include "log1p_fast.h"
 
-/// One vector of log-softmax: (hi − Lh) + (lo − Ll), lo dropped where it is NaN (hi = −inf).
-static inline vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf lh, vf ll) {
+/// One vector of log-softmax: (hi − Lh) + (lo − Ll) for the pair hi + lo of β·(x − m) (b and `scaled`
+/// as in exp_row_step_f32), lo dropped where it is NaN (hi = −inf).
+static inline __attribute__((always_inline)) vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf b, vf lh, vf ll,
+                                                                      const int scaled) {
     vf lo, hi = ISA_NAME(diff_f32)(x, m, nm, &lo);
+    if (scaled) hi = ISA_NAME(times_beta_f32)(b, hi, lo, &lo);
     return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_unord(lo), lo), ll));
 }
 
@@ -11,24 +14,25 @@ static inline vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf lh, vf ll) {
 /// the count of maxima; the next row is prefetched meanwhile. Pairs of terms are added before the
 /// double sums (one rounding, at most 2^-24 relative to the pair).
 static inline __attribute__((always_inline)) double ISA_NAME(off_mass_f32)(const float *x, size_t n, const float *next,
-                                                                          vf m, vf nm, int *at_max, const int clamp,
-                                                                          const int split) {
+                                                                          vf m, vf nm, vf b, int *at_max,
+                                                                          const int clamp, const int split,
+                                                                          const int scaled) {
     vd s0 = vd_set(0), s1 = vd_set(0);
     vf hi, zero = vf_set(0);
     int count = 0;
     size_t i = 0;
     for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
         __builtin_prefetch(next + i, 0, 3);
-        vf hj, e0 = ISA_NAME(exp_split_step_f32)(vf_load(x + i), m, nm, &hi, clamp, split);
-        vf e1 = ISA_NAME(exp_split_step_f32)(vf_load(x + i + VF_W), m, nm, &hj, clamp, split);
+        vf hj, e0 = ISA_NAME(exp_row_step_f32)(vf_load(x + i), m, nm, b, &hi, clamp, split, scaled);
+        vf e1 = ISA_NAME(exp_row_step_f32)(vf_load(x + i + VF_W), m, nm, b, &hj, clamp, split, scaled);
         mf t0 = vf_eq(hi, zero), t1 = vf_eq(hj, zero);
         count += mf_count(t0) + mf_count(t1);
         vf_add_wide(vf_add(vf_zero_where(t0, e0), vf_zero_where(t1, e1)), &s0, &s1);
     }
     for (; i < n; i += VF_W) {
         int full = i + VF_W <= n;  // the tail's padding is −inf, which needs the clamp
-        vf e = full ? ISA_NAME(exp_split_step_f32)(vf_load(x + i), m, nm, &hi, clamp, split)
-                    : ISA_NAME(exp_split_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, &hi, 1, split);
+        vf e = full ? ISA_NAME(exp_row_step_f32)(vf_load(x + i), m, nm, b, &hi, clamp, split, scaled)
+                    : ISA_NAME(exp_row_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, b, &hi, 1, split, scaled);
         mf top = vf_eq(hi, zero);
         count += mf_count(top);
         vf_add_wide(vf_zero_where(top, e), &s0, &s1);
@@ -37,26 +41,30 @@ static inline __attribute__((always_inline)) double ISA_NAME(off_mass_f32)(const
     return vd_hsum(vd_add(s0, s1));
 }
 
-/// y = x − m − (lh + ll) for a row, its aligned body with non-temporal stores when `stream`.
+/// y = β·(x − m) − (lh + ll) for a row, its aligned body with non-temporal stores when `stream`.
 static inline __attribute__((always_inline)) void ISA_NAME(log_store_f32)(const float *x, float *y, size_t n, vf m,
-                                                                         vf nm, vf lh, vf ll, const int stream) {
+                                                                         vf nm, vf b, vf lh, vf ll, const int stream,
+                                                                         const int scaled) {
     size_t i = 0;
     if (stream) {
         i = csm_head_f32(y, n);
-        if (i > 0) vf_store_tail(y, ISA_NAME(log_step_f32)(vf_load_tail(x, i, -INFINITY), m, nm, lh, ll), i);
+        if (i > 0) vf_store_tail(y, ISA_NAME(log_step_f32)(vf_load_tail(x, i, -INFINITY), m, nm, b, lh, ll, scaled), i);
     }
     for (; i + VF_W <= n; i += VF_W) {
-        vf v = ISA_NAME(log_step_f32)(vf_load(x + i), m, nm, lh, ll);
+        vf v = ISA_NAME(log_step_f32)(vf_load(x + i), m, nm, b, lh, ll, scaled);
         if (stream) vf_stream(y + i, v); else vf_store(y + i, v);
     }
-    if (i < n) vf_store_tail(y + i, ISA_NAME(log_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, lh, ll), n - i);
+    if (i < n)
+        vf_store_tail(y + i, ISA_NAME(log_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, b, lh, ll, scaled), n - i);
 }
 
-/// Log-softmax row by row; `stream` as in softmax_rows_f32.
+/// Log-softmax row by row; β and `stream` as in softmax_rows_f32.
 static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f32)(const float *x, float *y,
                                                                                   size_t rows, size_t n,
-                                                                                  size_t stride, const int stream) {
+                                                                                  size_t stride, float beta,
+                                                                                  const int stream, const int scaled) {
     size_t row = 0;
+    vf b = vf_set(beta);
     for (; row < rows; row++) {
         const float *xr = x + row * stride;
         float *yr = y + row * stride;
@@ -66,13 +74,14 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f3
         vf m = vf_set(mx), nm = vf_set(-mx);
         const float *next = row + 1 < rows ? xr + stride : xr;
         double off;
-        CSM_SPLIT_CASES(off = ISA_NAME(off_mass_f32)(xr, n, next, m, nm, &at_max, CSM_CLAMP, CSM_SPLIT), mx, mn);
+        CSM_SPLIT_CASES(off = ISA_NAME(off_mass_f32)(xr, n, next, m, nm, b, &at_max, CSM_CLAMP, CSM_SPLIT, scaled), mx, mn,
+                        beta, scaled);
         off += at_max - 1;
         // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
         if (off < 0x1p-100 && at_max != (int)n) break;
         double l = csm_log1p_fast(off);
         float lh = (float)l;
-        ISA_NAME(log_store_f32)(xr, yr, n, m, nm, vf_set(lh), vf_set((float)(l - lh)), stream);
+        ISA_NAME(log_store_f32)(xr, yr, n, m, nm, b, vf_set(lh), vf_set((float)(l - lh)), stream, scaled);
     }
     if (stream) csm_stream_fence();
     return row;
@@ -81,7 +90,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f3
 /// Log-softmax of rows of at most nv vectors, four rows at a time (see softmax_short_f32).
 static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f32)(const float *x, float *y,
                                                                                    size_t rows, size_t n,
-                                                                                   size_t stride, const int nv) {
+                                                                                   size_t stride, vf b, const int nv,
+                                                                                   const int scaled) {
     size_t row = 0;
     for (; row + 4 <= rows; row += 4) {
         vf v[4][4], m[4], nm[4], hi, zero = vf_set(0);
@@ -92,7 +102,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
             vd s0 = vd_set(0), s1 = vd_set(0);
             int at_max = 0;
             for (int k = 0; k < nv; k++) {
-                vf e = ISA_NAME(exp_step_f32)(v[j][k], m[j], nm[j], &hi, 1);
+                vf e = ISA_NAME(exp_row_step_f32)(v[j][k], m[j], nm[j], b, &hi, 1, SPLIT_ANY, scaled);
                 mf top = vf_eq(hi, zero);
                 at_max += mf_count(top);
                 vf_add_wide(vf_zero_where(top, e), &s0, &s1);
@@ -105,32 +115,49 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
             float lh = (float)l;
             vf vlh = vf_set(lh), vll = vf_set((float)(l - lh));
             for (int k = 0; k < nv; k++)
-                ISA_NAME(store_part_f32)(y + (row + j) * stride, n, k, ISA_NAME(log_step_f32)(v[j][k], m[j], nm[j], vlh, vll));
+                ISA_NAME(store_part_f32)(y + (row + j) * stride, n, k,
+                                         ISA_NAME(log_step_f32)(v[j][k], m[j], nm[j], b, vlh, vll, scaled));
         }
     }
     return row;
 }
 
-/// Log-softmax of a batch; `stream` as in softmax_rows_f32.
+/// Log-softmax of the short rows (at most four vectors) at the start of a batch; returns the rows done.
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_shorts_f32)(const float *x, float *y,
+                                                                                    size_t rows, size_t n,
+                                                                                    size_t stride, float beta,
+                                                                                    const int scaled) {
+    vf b = vf_set(beta);
+    switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
+    case 1: return ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, b, 1, scaled);
+    case 2: return ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, b, 2, scaled);
+    case 3: return ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, b, 3, scaled);
+    case 4: return ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, b, 4, scaled);
+    default: return 0;
+    }
+}
+
+/// Log-softmax of a batch; β and `stream` as in softmax_batch_f32.
 static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_batch_f32)(const float *x, float *y,
                                                                                    size_t rows, size_t n,
-                                                                                   size_t stride, const int stream) {
-    size_t done = 0;
-    switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
-    case 1: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 1); break;
-    case 2: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 2); break;
-    case 3: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 3); break;
-    case 4: done = ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, 4); break;
-    default: break;
-    }
-    return done + ISA_NAME(log_softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, stream);
+                                                                                   size_t stride, float beta,
+                                                                                   const int stream, const int scaled) {
+    size_t done = ISA_NAME(log_softmax_shorts_f32)(x, y, rows, n, stride, beta, scaled);
+    return done + ISA_NAME(log_softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta,
+                                                 stream, scaled);
 }
 
+/// Log-softmax, β = 1, ordinary stores.
 static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
-    return ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, 0);
+    return ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, 1, 0, 0);
 }
 
-/// log_softmax_f32 writing its output with non-temporal stores (rows longer than four vectors).
-static size_t ISA_NAME(log_softmax_streaming_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
-    return ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, 1);
+/// Log-softmax at any β > 0 (finite), with non-temporal stores when `stream`: the exported entry point.
+static size_t ISA_NAME(log_softmax_beta_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride,
+                                              float beta, int stream) {
+    if (!(beta > 0 && beta <= FLT_MAX)) return 0;
+    if (beta == 1) return stream ? ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, 1, 1, 0)
+                                 : ISA_NAME(log_softmax_f32)(x, y, rows, n, stride);
+    return stream ? ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, beta, 1, 1)
+                  : ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, beta, 0, 1);
 }

@@ -8,6 +8,7 @@
 // scaling by 2^k; sums add pairs of exps (one rounding, at most 2^-24 relative to the pair) into exact
 // Fast2Sum float pairs flushed to double (short rows: double); the final scale multiplies by 1/Σ as a
 // float pair (fh + fl), so it rounds once. Worst case about 3 ulps, measured below 1.5.
+#include <float.h>
 #include <math.h>
 
 #define F32_MAGIC 12582912.0f /* 1.5·2^23: adding it rounds to an integer */
@@ -108,18 +109,29 @@ static inline __attribute__((always_inline)) vf ISA_NAME(exp_pair_f32)(vf hi, vf
     return vf_ldexp(er, k, t);
 }
 
-/// One vector of a row: the exponentials e^(x − m), also returning hi (clamp: see exp_pair_f32;
-/// split: see split_diff_f32).
-static inline __attribute__((always_inline)) vf ISA_NAME(exp_split_step_f32)(vf x, vf m, vf nm, vf *hi, const int clamp,
-                                                                            const int split) {
-    vf lo;
-    *hi = ISA_NAME(split_diff_f32)(x, m, nm, &lo, split);
-    return ISA_NAME(exp_pair_f32)(*hi, lo, clamp);
+/// β·(hi + lo) as p + *pl: p = β·hi rounded, *pl its exact error (one FMA) plus β·lo. NaN in *pl
+/// where hi = −inf, as lo is.
+static inline __attribute__((always_inline)) vf ISA_NAME(times_beta_f32)(vf b, vf hi, vf lo, vf *pl) {
+    vf p = vf_mul(b, hi);
+    *pl = vf_add(vf_fms(b, hi, p), vf_mul(b, lo));
+    return p;
 }
 
-/// exp_split_step_f32 for any row.
+/// One vector of a row: e^(β·(x − m)), β = b when `scaled` (a constant; β = 1 otherwise, at no cost),
+/// also returning hi, the x − m of the exact split (clamp: see exp_pair_f32; split: split_diff_f32).
+static inline __attribute__((always_inline)) vf ISA_NAME(exp_row_step_f32)(vf x, vf m, vf nm, vf b, vf *hi,
+                                                                          const int clamp, const int split,
+                                                                          const int scaled) {
+    vf lo;
+    *hi = ISA_NAME(split_diff_f32)(x, m, nm, &lo, split);
+    if (!scaled) return ISA_NAME(exp_pair_f32)(*hi, lo, clamp);
+    vf pl, p = ISA_NAME(times_beta_f32)(b, *hi, lo, &pl);
+    return ISA_NAME(exp_pair_f32)(p, pl, clamp);
+}
+
+/// e^(x − m) for one vector of any row, also returning hi = x − m rounded.
 static inline __attribute__((always_inline)) vf ISA_NAME(exp_step_f32)(vf x, vf m, vf nm, vf *hi, const int clamp) {
-    return ISA_NAME(exp_split_step_f32)(x, m, nm, hi, clamp, SPLIT_ANY);
+    return ISA_NAME(exp_row_step_f32)(x, m, nm, m, hi, clamp, SPLIT_ANY, 0);
 }
 
 /// The elements of y before its first address aligned for vf_stream (at most n).
@@ -194,12 +206,13 @@ static inline void ISA_NAME(store_part_f32)(float *y, size_t n, int k, vf v) {
     if (lanes == VF_W) vf_store(y + k * VF_W, v); else vf_store_tail(y + k * VF_W, v, lanes);
 }
 
-/// Runs `stmt` with CSM_CLAMP and CSM_SPLIT as constants chosen from a row's max and min: one copy of
-/// the loop per combination, each with only its own operations.
-#define CSM_SPLIT_CASES(stmt, mx, mn)                                                                          \
+/// Runs `stmt` with CSM_CLAMP and CSM_SPLIT as constants chosen from a row's max and min and, for
+/// scaled rows (β ≠ 1, only with SPLIT_ANY), β: one copy of the loop per combination, each with only
+/// its own operations.
+#define CSM_SPLIT_CASES(stmt, mx, mn, beta, scaled)                                                            \
     do {                                                                                                       \
-        int clamp_ = (mn) - (mx) < EXP_F32_UNCLAMPED_FLOOR;                                                    \
-        switch (clamp_ * 3 + csm_split_f32(mx, mn)) {                                                          \
+        int clamp_ = (scaled ? (beta) * ((mn) - (mx)) : (mn) - (mx)) < EXP_F32_UNCLAMPED_FLOOR;               \
+        switch (scaled ? clamp_ * 3 : clamp_ * 3 + csm_split_f32(mx, mn)) {                                    \
         case 0: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_ANY }; stmt; } break;                                \
         case 1: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_X_LARGER }; stmt; } break;                           \
         case 2: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_MAX_LARGER }; stmt; } break;                         \

@@ -3,12 +3,14 @@
 #define MULTI_ROWS_MAX 256 /* rows up to this length go MULTI_ROWS at a time */
 #define MULTI_ROWS 4       /* at most 4: the arrays of softmax_multi_f32 */
 
-/// e^(x − m) of a row into y, returning Σ in double; four vectors an iteration so that their exps
-/// overlap, and the next row (`next`) prefetched meanwhile: the pass is compute-bound. Pairs of exps
-/// are added before the float pair sums (fewer additions, which are the busier units).
+/// e^(β·(x − m)) of a row into y (b and `scaled` as in exp_row_step_f32), returning Σ in double;
+/// four vectors an iteration so that their exps overlap, and the next row (`next`) prefetched
+/// meanwhile: the pass is compute-bound. Pairs of exps are added before the float pair sums (fewer
+/// additions, which are the busier units).
 static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(const float *x, float *y, size_t n,
-                                                                           const float *next, vf m, vf nm,
-                                                                           const int clamp, const int split) {
+                                                                           const float *next, vf m, vf nm, vf b,
+                                                                           const int clamp, const int split,
+                                                                           const int scaled) {
     vd s0 = vd_set(0), s1 = vd_set(0);
     vf hi, h[2] = {vf_set(FAST_SUM_BIAS), vf_set(FAST_SUM_BIAS)}, l[2] = {vf_set(0), vf_set(0)};
     size_t i = 0, block = 0;
@@ -17,7 +19,7 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
         __builtin_prefetch(next + i + 2 * VF_W, 0, 3);
         vf e[4];
         for (int k = 0; k < 4; k++)
-            e[k] = ISA_NAME(exp_split_step_f32)(vf_load(x + i + k * VF_W), m, nm, &hi, clamp, split);
+            e[k] = ISA_NAME(exp_row_step_f32)(vf_load(x + i + k * VF_W), m, nm, b, &hi, clamp, split, scaled);
         for (int k = 0; k < 4; k++) vf_store(y + i + k * VF_W, e[k]);
         for (int k = 0; k < 2; k++) ISA_NAME(fast_sum_f32)(&h[k], &l[k], vf_add(e[2 * k], e[2 * k + 1]));
         if (++block == FAST_SUM_FLUSH / 4) {
@@ -32,12 +34,12 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
     }
     for (; i + VF_W <= n; i += VF_W) {
         __builtin_prefetch(next + i, 0, 3);
-        vf e = ISA_NAME(exp_split_step_f32)(vf_load(x + i), m, nm, &hi, clamp, split);
+        vf e = ISA_NAME(exp_row_step_f32)(vf_load(x + i), m, nm, b, &hi, clamp, split, scaled);
         vf_store(y + i, e);
         ISA_NAME(fast_sum_f32)(&h[0], &l[0], e);
     }
     if (i < n) {  // the tail's padding is −inf, which needs the clamp
-        vf e = ISA_NAME(exp_split_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, &hi, 1, split);
+        vf e = ISA_NAME(exp_row_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, b, &hi, 1, split, scaled);
         vf_store_tail(y + i, e, n - i);
         ISA_NAME(fast_sum_f32)(&h[0], &l[0], e);
     }
@@ -51,8 +53,9 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
 /// Softmax of R rows at once, vector by vector: on rows of a few vectors the chain of one row (max,
 /// exps, sum, reciprocal, scale) is too short for the out-of-order window to overlap the next row's.
 static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(const float *x, float *y, size_t n,
-                                                                             size_t stride, const float *mx,
-                                                                             const int R, const int clamp) {
+                                                                             size_t stride, const float *mx, vf b,
+                                                                             const int R, const int clamp,
+                                                                             const int scaled) {
     vf m[4], nm[4], h[4], l[4], hi;
     for (int r = 0; r < R; r++) {
         m[r] = vf_set(mx[r]);
@@ -64,8 +67,9 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
     for (; i + 2 * VF_W <= n; i += 2 * VF_W) {  // pairs of vectors: their exps added before the sum
         vf e[4], f[4];
         for (int r = 0; r < R; r++) {
-            e[r] = ISA_NAME(exp_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], &hi, clamp);
-            f[r] = ISA_NAME(exp_step_f32)(vf_load(x + r * stride + i + VF_W), m[r], nm[r], &hi, clamp);
+            e[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, SPLIT_ANY, scaled);
+            f[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i + VF_W), m[r], nm[r], b, &hi, clamp, SPLIT_ANY,
+                                              scaled);
         }
         for (int r = 0; r < R; r++) {
             vf_store(y + r * stride + i, e[r]);
@@ -75,7 +79,8 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
     }
     for (; i + VF_W <= n; i += VF_W) {
         vf e[4];
-        for (int r = 0; r < R; r++) e[r] = ISA_NAME(exp_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], &hi, clamp);
+        for (int r = 0; r < R; r++)
+            e[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, SPLIT_ANY, scaled);
         for (int r = 0; r < R; r++) {
             vf_store(y + r * stride + i, e[r]);
             ISA_NAME(fast_sum_f32)(&h[r], &l[r], e[r]);
@@ -83,7 +88,8 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
     }
     if (i < n) {
         for (int r = 0; r < R; r++) {
-            vf e = ISA_NAME(exp_step_f32)(vf_load_tail(x + r * stride + i, n - i, -INFINITY), m[r], nm[r], &hi, 1);
+            vf e = ISA_NAME(exp_row_step_f32)(vf_load_tail(x + r * stride + i, n - i, -INFINITY), m[r], nm[r], b, &hi, 1,
+                                              SPLIT_ANY, scaled);
             vf_store_tail(y + r * stride + i, e, n - i);
             ISA_NAME(fast_sum_f32)(&h[r], &l[r], e);
         }
@@ -111,36 +117,51 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
 }
 
 /// Softmax of rows of at most MULTI_ROWS_MAX elements, MULTI_ROWS at a time; returns the rows done (it
-/// stops before a group with a declined row). Kept out of line: inlined, it changes the code of the
-/// long-row loop.
-static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_rows_f32)(const float *x, float *y, size_t rows, size_t n,
-                                                                   size_t stride) {
+/// stops before a group with a declined row).
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_multi_rows_f32)(const float *x, float *y,
+                                                                                    size_t rows, size_t n,
+                                                                                    size_t stride, float beta,
+                                                                                    const int scaled) {
     size_t row = 0;
+    vf b = vf_set(beta);
     for (; row + MULTI_ROWS <= rows; row += MULTI_ROWS) {
         float mx[4];
         int all = 1, ok = 1;
         for (int r = 0; r < MULTI_ROWS; r++) {
-            int u;
-            ok &= ISA_NAME(row_max_f32)(x + (row + r) * stride, n, &mx[r], &u);
-            all &= u;
+            float mn;
+            ok &= ISA_NAME(row_range_f32)(x + (row + r) * stride, n, &mx[r], &mn);
+            all &= (scaled ? beta * (mn - mx[r]) : mn - mx[r]) >= EXP_F32_UNCLAMPED_FLOOR;
         }
         if (!ok) break;
-        if (all) ISA_NAME(softmax_multi_f32)(x + row * stride, y + row * stride, n, stride, mx, MULTI_ROWS, 0);
-        else ISA_NAME(softmax_multi_f32)(x + row * stride, y + row * stride, n, stride, mx, MULTI_ROWS, 1);
+        if (all) ISA_NAME(softmax_multi_f32)(x + row * stride, y + row * stride, n, stride, mx, b, MULTI_ROWS, 0, scaled);
+        else ISA_NAME(softmax_multi_f32)(x + row * stride, y + row * stride, n, stride, mx, b, MULTI_ROWS, 1, scaled);
     }
     return row;
 }
 
+/// The multi-row softmax kept out of line, per β kind: inlined, it changes the code of the long-row loop.
+static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_unit_f32)(const float *x, float *y, size_t rows, size_t n,
+                                                                   size_t stride) {
+    return ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride, 1, 0);
+}
+static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_scaled_f32)(const float *x, float *y, size_t rows,
+                                                                     size_t n, size_t stride, float beta) {
+    return ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride, beta, 1);
+}
+
 #define STREAM_SCRATCH 4096 /* rows up to this length stream their output through a stack buffer */
 
-/// Softmax row by row. With `stream` (a large batch, whose output would not stay in cache), each row's
-/// output is written once with non-temporal stores: the exps go to a stack buffer first when the row
-/// fits, so the lines of y are never read.
+/// Softmax row by row (β as in exp_row_step_f32). With `stream` (a large batch, whose output would not
+/// stay in cache), each row's output is written once with non-temporal stores: the exps go to a stack
+/// buffer first when the row fits, so the lines of y are never read.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows,
-                                                                              size_t n, size_t stride,
-                                                                              const int stream) {
+                                                                              size_t n, size_t stride, float beta,
+                                                                              const int stream, const int scaled) {
     size_t row = 0;
-    if (n <= MULTI_ROWS_MAX) row = ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride);
+    if (n <= MULTI_ROWS_MAX)
+        row = scaled ? ISA_NAME(softmax_multi_scaled_f32)(x, y, rows, n, stride, beta)
+                     : ISA_NAME(softmax_multi_unit_f32)(x, y, rows, n, stride);
+    vf b = vf_set(beta);
     float scratch[STREAM_SCRATCH] __attribute__((aligned(64)));
     float *e = stream && n <= STREAM_SCRATCH ? scratch : NULL;
     for (; row < rows; row++) {
@@ -151,7 +172,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
         vf m = vf_set(mx), nm = vf_set(-mx);
         const float *next = row + 1 < rows ? xr + stride : xr;
         double sum;
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, er, n, next, m, nm, CSM_CLAMP, CSM_SPLIT), mx, mn);
+        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, er, n, next, m, nm, b, CSM_CLAMP, CSM_SPLIT, scaled), mx, mn,
+                        beta, scaled);
         ISA_NAME(scale_f32)(er, yr, n, 1.0 / sum, stream);
     }
     if (stream) csm_stream_fence();
@@ -163,7 +185,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
 /// (horizontal max, exp, horizontal sum, reciprocal), and the horizontal reductions of four rows share
 /// their shuffles. Returns the rows done (it stops before a group with a declined row).
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(const float *x, float *y, size_t rows,
-                                                                               size_t n, size_t stride, const int nv) {
+                                                                               size_t n, size_t stride, vf b,
+                                                                               const int nv, const int scaled) {
     const int quads = nv == 1 ? 2 : 1, g = 4 * quads;
     size_t row = 0;
     for (; row + g <= rows; row += g) {
@@ -177,7 +200,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(
             vd s1 = vd_set(0);
             s[j] = vd_set(0);
             for (int k = 0; k < nv; k++) {
-                e[j][k] = ISA_NAME(exp_step_f32)(v[j][k], m[j], nm, &hi, 1);
+                e[j][k] = ISA_NAME(exp_row_step_f32)(v[j][k], m[j], nm, b, &hi, 1, SPLIT_ANY, scaled);
                 vf_add_wide(e[j][k], &s[j], &s1);
             }
             s[j] = vd_add(s[j], s1);
@@ -192,26 +215,51 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(
     return row;
 }
 
-/// Softmax of a batch; `stream` as in softmax_rows_f32.
-static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_batch_f32)(const float *x, float *y, size_t rows,
-                                                                               size_t n, size_t stride,
-                                                                               const int stream) {
-    size_t done = 0;
+/// Softmax of the short rows (at most four vectors) at the start of a batch, per β kind (kept out of
+/// line, as the multi-row softmax); returns the rows done.
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_shorts_f32)(const float *x, float *y, size_t rows,
+                                                                                size_t n, size_t stride, float beta,
+                                                                                const int scaled) {
+    vf b = vf_set(beta);
     switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
-    case 1: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 1); break;
-    case 2: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 2); break;
-    case 3: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 3); break;
-    case 4: done = ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, 4); break;
-    default: break;
+    case 1: return ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, b, 1, scaled);
+    case 2: return ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, b, 2, scaled);
+    case 3: return ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, b, 3, scaled);
+    case 4: return ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, b, 4, scaled);
+    default: return 0;
     }
-    return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, stream);
+}
+static __attribute__((noinline)) size_t ISA_NAME(softmax_shorts_unit_f32)(const float *x, float *y, size_t rows,
+                                                                    size_t n, size_t stride) {
+    return ISA_NAME(softmax_shorts_f32)(x, y, rows, n, stride, 1, 0);
+}
+static __attribute__((noinline)) size_t ISA_NAME(softmax_shorts_scaled_f32)(const float *x, float *y, size_t rows,
+                                                                      size_t n, size_t stride, float beta) {
+    return ISA_NAME(softmax_shorts_f32)(x, y, rows, n, stride, beta, 1);
 }
 
+/// Softmax of a batch: the differences are β·(x − max) when `scaled` (β > 0), x − max otherwise;
+/// `stream` as in softmax_rows_f32.
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_batch_f32)(const float *x, float *y, size_t rows,
+                                                                               size_t n, size_t stride, float beta,
+                                                                               const int stream, const int scaled) {
+    size_t done = scaled ? ISA_NAME(softmax_shorts_scaled_f32)(x, y, rows, n, stride, beta)
+                         : ISA_NAME(softmax_shorts_unit_f32)(x, y, rows, n, stride);
+    return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta, stream,
+                                             scaled);
+}
+
+/// Softmax, β = 1, ordinary stores.
 static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
-    return ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 0);
+    return ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 1, 0, 0);
 }
 
-/// softmax_f32 writing its output with non-temporal stores (rows longer than MULTI_ROWS_MAX).
-static size_t ISA_NAME(softmax_streaming_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
-    return ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 1);
+/// Softmax at any β > 0 (finite), with non-temporal stores when `stream`: the exported entry point.
+static size_t ISA_NAME(softmax_beta_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
+                                          int stream) {
+    if (!(beta > 0 && beta <= FLT_MAX)) return 0;
+    if (beta == 1) return stream ? ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 1, 1, 0)
+                                 : ISA_NAME(softmax_f32)(x, y, rows, n, stride);
+    return stream ? ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, beta, 1, 1)
+                  : ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, beta, 0, 1);
 }

@@ -4,8 +4,8 @@
 #include <stddef.h>
 
 #define CSM_DECLARE(SUFFIX)                                                                                   \
-    size_t csm_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, int);                      \
-    size_t csm_log_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, int);                  \
+    size_t csm_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float, int);               \
+    size_t csm_log_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float, int);           \
     size_t csm_softmax_vjp_f32_##SUFFIX(const float *, const float *, float *, size_t, size_t, size_t, float,   \
                                         int);                                                                  \
     size_t csm_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t);                         \
@@ -17,12 +17,12 @@ CSM_DECLARE(avx512)
 
 /// Defines the exported entry points of one instruction set from the static kernels of the templates.
 #define CSM_DEFINE(SUFFIX)                                                                                     \
-    size_t csm_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, int stream) {      \
-        return stream ? ISA_NAME(softmax_streaming_f32)(x, y, r, n, s) : ISA_NAME(softmax_f32)(x, y, r, n, s);  \
+    size_t csm_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, float b, int st) { \
+        return ISA_NAME(softmax_beta_f32)(x, y, r, n, s, b, st);                                               \
     }                                                                                                          \
-    size_t csm_log_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, int stream) {  \
-        return stream ? ISA_NAME(log_softmax_streaming_f32)(x, y, r, n, s)                                     \
-                      : ISA_NAME(log_softmax_f32)(x, y, r, n, s);                                              \
+    size_t csm_log_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, float b,       \
+                                        int st) {                                                              \
+        return ISA_NAME(log_softmax_beta_f32)(x, y, r, n, s, b, st);                                           \
     }                                                                                                          \
     size_t csm_softmax_vjp_f32_##SUFFIX(const float *a, const float *g, float *d, size_t r, size_t n, size_t s, \
                                         float b, int stream) {                                                 \

@@ -4,9 +4,9 @@ internal import CSoftmaxSIMD
 /// AVX-512 copies of the same code, chosen at run time from the CPU, because Swift cannot give one
 /// function a target attribute and the package must build with default flags as a dependency.
 ///
-/// They cover `Float` and `Double` softmax and log-softmax at β = 1 and the softmax VJP at any β, with
-/// the same method and bounds as the Swift code (exact x − max pair, wide or compensated sums, log1p
-/// of the mass off the maximum). A row they decline (a +inf entry, no finite entry, a NaN in Double or
+/// They cover `Float` softmax and log-softmax at any finite β > 0, `Double` ones at β = 1, and the
+/// softmax VJP at any β, with the same method and bounds as the Swift code (exact β·(x − max) pair,
+/// wide or compensated sums, log1p of the mass off the maximum). A row they decline (a +inf entry, no finite entry, a NaN in Double or
 /// at a Float row's maximum, or a Float log-softmax whose mass off the maximum is below 2⁻¹⁰⁰) is left
 /// to the Swift path; so is everything else, and every row on a CPU without AVX2+FMA or on another
 /// architecture. Float outputs of at least ``streamingBytes`` are written with non-temporal stores.
@@ -24,7 +24,7 @@ enum NativeRows {
     static func covers<S: SoftmaxScalar>(_ q: _KernelRequest<S>) -> Bool {
         guard q.algorithm == .simd, S.self == Float.self || S.self == Double.self else { return false }
         switch q.function {
-        case .softmax, .logSoftmax: return q.beta == 1
+        case .softmax, .logSoftmax: return q.beta == 1 || (S.self == Float.self && q.beta > 0 && q.beta.isFinite)
         case .softmaxVJP: return true
         default: return false
         }
@@ -42,8 +42,8 @@ enum NativeRows {
         if S.self == Float.self {
             let xf = x.assumingMemoryBound(to: Float.self), yf = y.assumingMemoryBound(to: Float.self)
             switch q.function {
-            case .softmax: done = csm_softmax_f32(isa, xf, yf, count, n, stride, stream)
-            case .logSoftmax: done = csm_log_softmax_f32(isa, xf, yf, count, n, stride, stream)
+            case .softmax: done = csm_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta), stream)
+            case .logSoftmax: done = csm_log_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta), stream)
             default:
                 done = csm_softmax_vjp_f32(isa, xf, g!.assumingMemoryBound(to: Float.self), yf, count, n, stride,
                                            Float(q.beta), stream)

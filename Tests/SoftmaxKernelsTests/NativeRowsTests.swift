@@ -2,22 +2,23 @@ import Testing
 @testable import SoftmaxKernels
 
 /// The C row loops (``NativeRows``) on batches, for every instruction set this CPU runs and for the
-/// Swift path (isa 0): the `simd` bounds on the batch code paths that single rows never reach (groups
-/// of four short rows, vector tails, long rows), and declined rows inside a group.
+/// Swift path (isa 0): the `simd` bounds at β = 1, 0.37 and 3 on the batch code paths that single rows
+/// never reach (groups of four short rows, vector tails, long rows), and declined rows inside a group.
 @Suite struct NativeRowsTests {
     static let seed = SplitMix64.seed(default: 0x5EED_0005)
     static let isas = Array(0...NativeRows.isa)
     static let widths = [1, 3, 8, 15, 16, 17, 31, 32, 33, 64, 100, 1000]
 
     /// One batch call of `function` at the given instruction set.
-    static func run<T: SoftmaxScalar>(_ function: KernelFunction, _ x: [T], g: [T]? = nil, n: Int, isa: Int32) -> [T] {
+    static func run<T: SoftmaxScalar>(_ function: KernelFunction, _ x: [T], g: [T]? = nil, n: Int, beta: Double = 1,
+                                      isa: Int32) -> [T] {
         var y = [T](repeating: 0, count: x.count)
         let gradient = g ?? x
         x.withUnsafeBufferPointer { xb in
             gradient.withUnsafeBufferPointer { gb in
                 y.withUnsafeMutableBufferPointer { yb in
                     T._run(_KernelRequest(function: function, algorithm: .simd, shape: BatchShape(rows: x.count / n, columns: n),
-                                          beta: 1, maskedRows: .nan, threads: 1, x: xb.baseAddress!, y: yb.baseAddress,
+                                          beta: T.Accumulator(beta), maskedRows: .nan, threads: 1, x: xb.baseAddress!, y: yb.baseAddress,
                                           g: g == nil ? nil : gb.baseAddress, labels: nil, perRow: nil, isa: isa))
                 }
             }
@@ -61,6 +62,20 @@ import Testing
                     }
                     for (f, e) in worst {
                         #expect(e <= 4, "\(T.self) \(f.rawValue), isa \(isa), \(family.rawValue) rows of \(n): \(e) ulps; seed \(seed)")
+                    }
+                    for beta in [0.37, 3.0] {
+                        let sb = run(.softmax, x, n: n, beta: beta, isa: isa), lb = run(.logSoftmax, x, n: n, beta: beta, isa: isa)
+                        var worstS = 0.0, worstL = 0.0
+                        for (r, row) in rows.enumerated() {
+                            let ref = Reference(row, beta: Double(T.Accumulator(beta)))
+                            let exactS = ref.softmax, exactL = ref.logSoftmax
+                            for i in 0..<n {
+                                worstS = max(worstS, ulpError(Double(sb[r * n + i]), exactS[i], bits: bits))
+                                worstL = max(worstL, ulpError(Double(lb[r * n + i]), exactL[i], bits: bits))
+                            }
+                        }
+                        #expect(worstS <= 4 && worstL <= 4,
+                                "\(T.self) β = \(beta), isa \(isa), \(family.rawValue) rows of \(n): softmax \(worstS), log-softmax \(worstL) ulps; seed \(seed)")
                     }
                 }
             }

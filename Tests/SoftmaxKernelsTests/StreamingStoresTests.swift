@@ -13,7 +13,7 @@ import Testing
 
     /// One C call of `function` with or without streaming stores; returns the output and the rows done.
     static func run(_ function: KernelFunction, _ x: [Float], _ g: [Float], rows: Int, n: Int, stride: Int, offset: Int,
-                    inPlace: Bool, isa: Int32, stream: Int32) -> ([Float], Int) {
+                    inPlace: Bool, beta: Float = 1, isa: Int32, stream: Int32) -> ([Float], Int) {
         var y = [Float](repeating: -7, count: x.count + offset), done = 0
         if inPlace { y.replaceSubrange(offset..<(offset + x.count), with: x) }
         x.withUnsafeBufferPointer { xb in
@@ -21,9 +21,9 @@ import Testing
                 y.withUnsafeMutableBufferPointer { yb in
                     let out = yb.baseAddress! + offset, input = inPlace ? UnsafePointer(out) : xb.baseAddress!
                     switch function {
-                    case .softmax: done = csm_softmax_f32(isa, input, out, rows, n, stride, stream)
-                    case .logSoftmax: done = csm_log_softmax_f32(isa, input, out, rows, n, stride, stream)
-                    default: done = csm_softmax_vjp_f32(isa, input, gb.baseAddress!, out, rows, n, stride, 0.75, stream)
+                    case .softmax: done = csm_softmax_f32(isa, input, out, rows, n, stride, beta, stream)
+                    case .logSoftmax: done = csm_log_softmax_f32(isa, input, out, rows, n, stride, beta, stream)
+                    default: done = csm_softmax_vjp_f32(isa, input, gb.baseAddress!, out, rows, n, stride, beta, stream)
                     }
                 }
             }
@@ -31,7 +31,7 @@ import Testing
         return (Array(y[offset...]), done)
     }
 
-    @Test("streaming stores give the same bits as ordinary stores, at every alignment, strided and in place")
+    @Test("streaming stores give the same bits as ordinary stores, at every alignment and β, strided and in place")
     func sameBits() {
         guard NativeRows.isa > 0 else { return }  // no C loops on this CPU: nothing streams
         var rng = SplitMix64(seed: Self.seed)
@@ -43,15 +43,15 @@ import Testing
                 let g = x.indices.map { _ in Float(rng.normal()) }
                 for function in [KernelFunction.softmax, .logSoftmax, .softmaxVJP] {
                     for isa in Self.isas {
-                        for offset in [0, 1, 5, 15] {
+                        for (offset, beta) in [(0, 1), (1, 0.6), (5, 1), (15, 2.5)] as [(Int, Float)] {
                             for inPlace in [false, true] {
                                 let plain = Self.run(function, x, g, rows: rows, n: n, stride: stride, offset: offset,
-                                                     inPlace: inPlace, isa: isa, stream: 0)
+                                                     inPlace: inPlace, beta: beta, isa: isa, stream: 0)
                                 let streamed = Self.run(function, x, g, rows: rows, n: n, stride: stride, offset: offset,
-                                                        inPlace: inPlace, isa: isa, stream: 1)
+                                                        inPlace: inPlace, beta: beta, isa: isa, stream: 1)
                                 let same = zip(plain.0, streamed.0).allSatisfy { $0.bitPattern == $1.bitPattern }
                                 #expect(same && plain.1 == streamed.1,
-                                        "\(function.rawValue) \(family.rawValue) n = \(n), isa \(isa), offset \(offset), in place \(inPlace)")
+                                        "\(function.rawValue) \(family.rawValue) n = \(n), β = \(beta), isa \(isa), offset \(offset), in place \(inPlace)")
                             }
                         }
                     }

@@ -30,12 +30,16 @@ enum {
 /// first call.
 int csm_best_isa(void);
 
-/// Softmax, β = 1: s_i = e^(x_i − max) / Σ e^(x_j − max) within 4 ulps.
-size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, int stream);
+/// Softmax, s_i = e^(β·(x_i − max)) / Σ e^(β·(x_j − max)) within 4 ulps; Float takes any finite β > 0
+/// (β·(x − max) kept as an exact pair too), Double β = 1. Other β: 0 rows done.
+size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
+                       int stream);
 size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride);
 
-/// Log-softmax, β = 1: x_i − max − ln Σ e^(x_j − max), ln Σ as log1p of the mass off the maxima.
-size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, int stream);
+/// Log-softmax, β·(x_i − max) − ln Σ e^(β·(x_j − max)), ln Σ as log1p of the mass off the maxima; β
+/// as for softmax.
+size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
+                           int stream);
 size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride);
 
 /// Softmax VJP β·s ⊙ (g − ⟨g, s⟩) from the softmax output s; never declines a row.
