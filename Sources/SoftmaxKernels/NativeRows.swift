@@ -4,9 +4,10 @@ internal import CSoftmaxSIMD
 /// AVX-512 copies of the same code, chosen at run time from the CPU, because Swift cannot give one
 /// function a target attribute and the package must build with default flags as a dependency.
 ///
-/// They cover `Float` and `Double` softmax and log-softmax at β = 1 and the softmax VJP at any β, with
-/// the same method and bounds as the Swift code (exact x − max pair, wide or compensated sums, log1p
-/// of the mass off the maximum). A row they decline (non-finite entries, or a Float log-softmax whose
+/// They cover `Float`, `Double` and `Float16` softmax and log-softmax at β = 1 and the softmax VJP at any
+/// β, with the same method and bounds as the Swift code (exact x − max pair, wide or compensated sums,
+/// log1p of the mass off the maximum); `Float16` is computed in `Float` and each output rounded once,
+/// by F16C or AVX-512 conversions (Swift's `SIMD8<Float16>` conversions are software on x86-64). A row they decline (non-finite entries, or a Float log-softmax whose
 /// mass off the maximum is below 2⁻¹⁰⁰) is left to the Swift path; so is everything else, and every
 /// row on a CPU without AVX2+FMA or on another architecture.
 enum NativeRows {
@@ -16,7 +17,9 @@ enum NativeRows {
 
     /// Whether the C loops compute this request's rows.
     static func covers<S: SoftmaxScalar>(_ q: _KernelRequest<S>) -> Bool {
-        guard q.algorithm == .simd, S.self == Float.self || S.self == Double.self else { return false }
+        guard q.algorithm == .simd, S.self == Float.self || S.self == Double.self || S.self == Float16.self else {
+            return false
+        }
         switch q.function {
         case .softmax, .logSoftmax: return q.beta == 1
         case .softmaxVJP: return true
@@ -39,6 +42,16 @@ enum NativeRows {
             case .logSoftmax: done = csm_log_softmax_f32(isa, xf, yf, count, n, stride)
             default:
                 done = csm_softmax_vjp_f32(isa, xf, g!.assumingMemoryBound(to: Float.self), yf, count, n, stride,
+                                           Float(q.beta))
+            }
+        } else if S.self == Float16.self {
+            // The C side takes the binary16 bit patterns.
+            let xh = x.assumingMemoryBound(to: UInt16.self), yh = y.assumingMemoryBound(to: UInt16.self)
+            switch q.function {
+            case .softmax: done = csm_softmax_f16(isa, xh, yh, count, n, stride)
+            case .logSoftmax: done = csm_log_softmax_f16(isa, xh, yh, count, n, stride)
+            default:
+                done = csm_softmax_vjp_f16(isa, xh, g!.assumingMemoryBound(to: UInt16.self), yh, count, n, stride,
                                            Float(q.beta))
             }
         } else {
