@@ -14,9 +14,13 @@ extension RowFamily {
 }
 
 /// Float16 through the C row loops (``NativeRows``), every instruction set and the Swift path (isa 0):
-/// the 1-ulp bound on blocks of rows and on rows longer than the C code's 4096-float scratch (the
+/// one rounding (within the 1-ulp bound) on blocks of rows and on rows longer than the C code's 4096-float scratch (the
 /// streaming passes), strides, in-place calls, declined rows inside a block, and long rows of equal values.
 @Suite struct NativeRowsFloat16Tests {
+    /// One rounding of a Float result within a few Float ulps: 0.5 ulp and 2⁻⁸ ulp of slack, sharper than
+    /// the declared 1 ulp (which a truncating or twice-rounding kernel would still meet).
+    static let oneRounding = 0.5 + 0x1p-8
+
     /// Widths past the scratch too: 4096 fills it, 4097 and up stream.
     static let widths = NativeRowsTests.widths + [2049, 4096, 4097, 5000, 70000]
 
@@ -25,7 +29,7 @@ extension RowFamily {
         rows.map { r in (0..<n).map { ulpError(Double(y[r * n + $0]), exact[r][$0], bits: 11) }.max()! }.max()!
     }
 
-    @Test("Float16 batches keep the 1-ulp bound through every instruction set, long rows included")
+    @Test("Float16 batches are rounded once (within the 1-ulp bound) through every instruction set, long rows included")
     func bounds() { NativeRowsTests.check(Float16.self, widths: Self.widths) }
 
     /// One strided call with the output in the input's buffer (for the VJP: dx over s).
@@ -88,11 +92,11 @@ extension RowFamily {
                         }
                     }
                     let done = Self.worst(y, exactRows, n: n, rows: Array(0..<5))
-                    #expect(stopped == 5 && done <= 1, "\(f.rawValue), isa \(isa), n = \(n): stopped at row \(stopped), \(done) ulps")
+                    #expect(stopped == 5 && done <= Self.oneRounding, "\(f.rawValue), isa \(isa), n = \(n): stopped at row \(stopped), \(done) ulps")
                 }
                 let y = NativeRowsTests.run(f, x, n: n, isa: isa)
                 let rest = Self.worst(y, exactRows, n: n, rows: [0, 1, 2, 3, 4, 6, 7, 8])
-                #expect(rest <= 1 && y[(5 * n)..<(6 * n)].allSatisfy(\.isNaN), "\(f.rawValue), isa \(isa), n = \(n): \(rest) ulps")
+                #expect(rest <= Self.oneRounding && y[(5 * n)..<(6 * n)].allSatisfy(\.isNaN), "\(f.rawValue), isa \(isa), n = \(n): \(rest) ulps")
             }
         }
     }
@@ -104,7 +108,7 @@ extension RowFamily {
         for isa in NativeRowsTests.isas {
             let s = NativeRowsTests.run(.softmax, x, n: n, isa: isa), l = NativeRowsTests.run(.logSoftmax, x, n: n, isa: isa)
             let e = max(Self.worst(s, [ref.softmax, ref.softmax], n: n, rows: [0, 1]), Self.worst(l, [ref.logSoftmax, ref.logSoftmax], n: n, rows: [0, 1]))
-            #expect(e <= 1 && s.allSatisfy { $0 == s[0] }, "isa \(isa), n = \(n): \(e) ulps, s = \(s[0])")
+            #expect(e <= Self.oneRounding && s.allSatisfy { $0 == s[0] }, "isa \(isa), n = \(n): \(e) ulps, s = \(s[0])")
         }
     }
 }
