@@ -4,6 +4,7 @@
 #pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
 #include "ops_avx2.h"
 #define ISA_NAME(name) name##_avx2_impl
+#define ISA_ENTRY(name) csm_##name##_avx2 /* the exported copy, for the Float16 kernels */
 #include "f32_rows.h"
 #include "f32_softmax.h"
 #include "f32_log_softmax.h"

@@ -4,6 +4,7 @@
 #include "isa_kernels.h"
 #include "ops_avx512.h"
 #define ISA_NAME(name) name##_avx512_impl
+#define ISA_ENTRY(name) csm_##name##_avx512 /* the exported copy, for the Float16 kernels */
 #include "f32_rows.h"
 #include "f32_softmax.h"
 #include "f32_log_softmax.h"

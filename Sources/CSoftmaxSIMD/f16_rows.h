@@ -2,7 +2,8 @@
 // vf_store_half of ops_f16_*.h), blocks of rows in a stack scratch, and the maximum of a binary16 row.
 // Every kernel computes in float with the f32 code (or its passes, for rows longer than the scratch)
 // and rounds each output once to binary16: the f32 results are within ~1.5 float ulps, so the result
-// stays within the Float16 bound of 1 ulp.
+// stays within the Float16 bound of 1 ulp. Blocks call the exported f32 entry (ISA_ENTRY), not the static kernel
+// (ISA_NAME): a second caller would keep the static one out of line and change the Float code.
 #include <string.h>
 
 #define F16_BLOCK 4096 /* floats in the scratch a block of rows is computed in (16 KiB of stack) */

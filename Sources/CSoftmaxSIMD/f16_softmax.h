@@ -74,7 +74,7 @@ static size_t ISA_NAME(softmax_f16)(const uint16_t *x, uint16_t *y, size_t rows,
     for (size_t row = 0; row < rows;) {
         size_t k = rows - row < per ? rows - row : per;
         ISA_NAME(block_in_f16)(x + row * stride, scratch, k, n, stride);
-        size_t done = ISA_NAME(softmax_f32)(scratch, scratch, k, n, n);
+        size_t done = ISA_ENTRY(softmax_f32)(scratch, scratch, k, n, n);
         ISA_NAME(block_out_f16)(scratch, y + row * stride, done, n, stride);
         row += done;
         if (done < k) return row;
