@@ -7,9 +7,10 @@ internal import CSoftmaxSIMD
 /// They cover `Float`, `Double` and `Float16` softmax and log-softmax at β = 1 and the softmax VJP at any
 /// β, with the same method and bounds as the Swift code (exact x − max pair, wide or compensated sums,
 /// log1p of the mass off the maximum); `Float16` is computed in `Float` and each output rounded once,
-/// by F16C or AVX-512 conversions (Swift's `SIMD8<Float16>` conversions are software on x86-64). A row they decline (non-finite entries, or a Float log-softmax whose
-/// mass off the maximum is below 2⁻¹⁰⁰) is left to the Swift path; so is everything else, and every
-/// row on a CPU without AVX2+FMA or on another architecture.
+/// by F16C or AVX-512 conversions (Swift's `SIMD8<Float16>` conversions are software on x86-64). A row
+/// they decline (non-finite entries, or a Float or Float16 log-softmax whose mass off the maximum is
+/// below 2⁻¹⁰⁰) is left to the Swift path; so is everything else, and every row on a CPU without
+/// AVX2+FMA (Float16: also F16C) or on another architecture.
 enum NativeRows {
     /// The instruction set the C loops use in this process (`CSM_ISA_*`; 0: none, Swift only). The
     /// environment variable `SOFTMAX_KERNELS_ISA=portable|avx2|avx512` lowers it.
