@@ -32,8 +32,21 @@ int csm_best_isa(void) {
     case CSM_ISA_AVX2_FMA: return name##_avx2(__VA_ARGS__);                                                    \
     default: return 0;                                                                                         \
     }
+/// Whether the CPU converts binary16 (F16C): the AVX2 copy of the Float16 kernels needs it (AVX-512F has it).
+static int csm_has_f16c(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("f16c");
+}
+/// CSM_FORWARD for the Float16 kernels: 0 rows done at the AVX2 level without F16C.
+#define CSM_FORWARD_F16(name, ...)                                                                             \
+    switch (isa) {                                                                                             \
+    case CSM_ISA_AVX512: return name##_avx512(__VA_ARGS__);                                                    \
+    case CSM_ISA_AVX2_FMA: return csm_has_f16c() ? name##_avx2(__VA_ARGS__) : 0;                               \
+    default: return 0;                                                                                         \
+    }
 #else
 #define CSM_FORWARD(name, ...) return 0;
+#define CSM_FORWARD_F16(name, ...) return 0;
 #endif
 
 size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
@@ -57,4 +70,14 @@ size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, s
 size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx, size_t rows, size_t n,
                            size_t stride, double beta) {
     CSM_FORWARD(csm_softmax_vjp_f64, s, g, dx, rows, n, stride, beta)
+}
+size_t csm_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride) {
+    CSM_FORWARD_F16(csm_softmax_f16, x, y, rows, n, stride)
+}
+size_t csm_log_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride) {
+    CSM_FORWARD_F16(csm_log_softmax_f16, x, y, rows, n, stride)
+}
+size_t csm_softmax_vjp_f16(int isa, const uint16_t *s, const uint16_t *g, uint16_t *dx, size_t rows, size_t n,
+                           size_t stride, float beta) {
+    CSM_FORWARD_F16(csm_softmax_vjp_f16, s, g, dx, rows, n, stride, beta)
 }

@@ -2,6 +2,7 @@
 #ifndef CSOFTMAX_ISA_KERNELS_H
 #define CSOFTMAX_ISA_KERNELS_H
 #include <stddef.h>
+#include <stdint.h>
 
 #define CSM_DECLARE(SUFFIX)                                                                                   \
     size_t csm_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float, int);               \
@@ -10,7 +11,11 @@
                                         int);                                                                  \
     size_t csm_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t);                         \
     size_t csm_log_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t);                     \
-    size_t csm_softmax_vjp_f64_##SUFFIX(const double *, const double *, double *, size_t, size_t, size_t, double);
+    size_t csm_softmax_vjp_f64_##SUFFIX(const double *, const double *, double *, size_t, size_t, size_t, double); \
+    size_t csm_softmax_f16_##SUFFIX(const uint16_t *, uint16_t *, size_t, size_t, size_t);                     \
+    size_t csm_log_softmax_f16_##SUFFIX(const uint16_t *, uint16_t *, size_t, size_t, size_t);                 \
+    size_t csm_softmax_vjp_f16_##SUFFIX(const uint16_t *, const uint16_t *, uint16_t *, size_t, size_t, size_t, \
+                                        float);
 
 CSM_DECLARE(avx2)
 CSM_DECLARE(avx512)
@@ -38,6 +43,19 @@ CSM_DECLARE(avx512)
     size_t csm_softmax_vjp_f64_##SUFFIX(const double *a, const double *g, double *d, size_t r, size_t n,       \
                                         size_t s, double b) {                                                  \
         return ISA_NAME(softmax_vjp_f64)(a, g, d, r, n, s, b);                                                 \
+    }
+
+/// The Float16 entry points of one instruction set (a separate macro: on AVX2 they need F16C as well).
+#define CSM_DEFINE_F16(SUFFIX)                                                                                 \
+    size_t csm_softmax_f16_##SUFFIX(const uint16_t *x, uint16_t *y, size_t r, size_t n, size_t s) {            \
+        return ISA_NAME(softmax_f16)(x, y, r, n, s);                                                           \
+    }                                                                                                          \
+    size_t csm_log_softmax_f16_##SUFFIX(const uint16_t *x, uint16_t *y, size_t r, size_t n, size_t s) {        \
+        return ISA_NAME(log_softmax_f16)(x, y, r, n, s);                                                       \
+    }                                                                                                          \
+    size_t csm_softmax_vjp_f16_##SUFFIX(const uint16_t *a, const uint16_t *g, uint16_t *d, size_t r, size_t n, \
+                                        size_t s, float b) {                                                   \
+        return ISA_NAME(softmax_vjp_f16)(a, g, d, r, n, s, b);                                                 \
     }
 
 #endif

@@ -4,12 +4,15 @@ internal import CSoftmaxSIMD
 /// AVX-512 copies of the same code, chosen at run time from the CPU, because Swift cannot give one
 /// function a target attribute and the package must build with default flags as a dependency.
 ///
-/// They cover `Float` softmax and log-softmax at any finite β > 0, `Double` ones at β = 1, and the
-/// softmax VJP at any β, with the same method and bounds as the Swift code (exact β·(x − max) pair,
-/// wide or compensated sums, log1p of the mass off the maximum). A row they decline (a +inf entry, no finite entry, a NaN in Double or
-/// at a Float row's maximum, or a Float log-softmax whose mass off the maximum is below 2⁻¹⁰⁰) is left
-/// to the Swift path; so is everything else, and every row on a CPU without AVX2+FMA or on another
-/// architecture. Float outputs of at least ``streamingBytes`` are written with non-temporal stores.
+/// They cover softmax and log-softmax (`Float` at any finite β > 0, `Double` and `Float16` at β = 1) and
+/// the softmax VJP at any β, with the same method and bounds as the Swift code (exact β·(x − max) pair,
+/// wide or compensated sums, log1p of the mass off the maximum); `Float16` is computed in `Float` and
+/// each output rounded once, by F16C or AVX-512 conversions (Swift's `SIMD8<Float16>` conversions are
+/// software on x86-64). A row they decline (a +inf entry, no finite entry, a NaN (in `Float` one that
+/// reached the row's maximum), or a log-softmax whose mass off the maximum is below 2⁻¹⁰⁰) is left to
+/// the Swift path; so is everything else, and every row on a CPU without AVX2+FMA (`Float16`: also
+/// F16C) or on another architecture. `Float` outputs of at least ``streamingBytes`` are written with
+/// non-temporal stores.
 enum NativeRows {
     /// The instruction set the C loops use in this process (`CSM_ISA_*`; 0: none, Swift only). The
     /// environment variable `SOFTMAX_KERNELS_ISA=portable|avx2|avx512` lowers it.
@@ -22,7 +25,9 @@ enum NativeRows {
 
     /// Whether the C loops compute this request's rows.
     static func covers<S: SoftmaxScalar>(_ q: _KernelRequest<S>) -> Bool {
-        guard q.algorithm == .simd, S.self == Float.self || S.self == Double.self else { return false }
+        guard q.algorithm == .simd, S.self == Float.self || S.self == Double.self || S.self == Float16.self else {
+            return false
+        }
         switch q.function {
         case .softmax, .logSoftmax: return q.beta == 1 || (S.self == Float.self && q.beta > 0 && q.beta.isFinite)
         case .softmaxVJP: return true
@@ -47,6 +52,16 @@ enum NativeRows {
             default:
                 done = csm_softmax_vjp_f32(isa, xf, g!.assumingMemoryBound(to: Float.self), yf, count, n, stride,
                                            Float(q.beta), stream)
+            }
+        } else if S.self == Float16.self {
+            // The C side takes the binary16 bit patterns.
+            let xh = x.assumingMemoryBound(to: UInt16.self), yh = y.assumingMemoryBound(to: UInt16.self)
+            switch q.function {
+            case .softmax: done = csm_softmax_f16(isa, xh, yh, count, n, stride)
+            case .logSoftmax: done = csm_log_softmax_f16(isa, xh, yh, count, n, stride)
+            default:
+                done = csm_softmax_vjp_f16(isa, xh, g!.assumingMemoryBound(to: UInt16.self), yh, count, n, stride,
+                                           Float(q.beta))
             }
         } else {
             let xd = x.assumingMemoryBound(to: Double.self), yd = y.assumingMemoryBound(to: Double.self)

@@ -1,17 +1,19 @@
 // Hot row loops of the `simd` softmax kernels, compiled for AVX2+FMA and for AVX-512 through
 // per-function target attributes and chosen at run time (the package itself builds with default
-// flags). SoftmaxKernels calls these for β = 1 softmax and log-softmax and for the softmax VJP, and
-// keeps its portable Swift SIMD code for everything else.
+// flags). SoftmaxKernels calls these for softmax and log-softmax (Float at any β > 0, Double and
+// Float16 at β = 1) and for the softmax VJP, and keeps its portable Swift SIMD code for everything else.
+// Float16 (binary16 bit patterns, uint16_t) is computed in float by the same code and each output
+// rounded once to binary16 (nearest even), within 1 ulp; at the AVX2 level it also needs F16C.
 //
 // Every batch function walks `rows` rows of `n` elements, row r starting at element r·`stride`, and
 // returns how many rows it finished: it stops at the first row it declines (a +inf entry, no finite
-// entry, a NaN that reached the row's maximum, or, for log-softmax in Float, a mass off the maximum
-// below 2^-100), which the caller computes on its own path before calling again for the rest. Float
-// rows with a NaN elsewhere are finished, NaN everywhere, as the "limit" policy wants. With `isa` 0
-// (or on a CPU or architecture without the instructions) nothing is done and 0 is returned. In-place
-// (x == y) is allowed. `stream` (Float) asks for non-temporal stores of the output, for batches too
-// large to stay in cache: the lines of the output are then never read (rows of at most 256 elements,
-// 64 for log-softmax, keep ordinary stores).
+// entry, a NaN (in Float only one that reached the row's maximum), or, for log-softmax in Float or
+// Float16, a mass off the maximum below 2^-100), which the caller computes on its own path before
+// calling again for the rest. Float rows with a NaN elsewhere are finished, NaN everywhere, as the
+// "limit" policy wants. With `isa` 0 (or on a CPU or architecture without the instructions) nothing is
+// done and 0 is returned. In-place (x == y) is allowed. `stream` (Float) asks for non-temporal stores
+// of the output, for batches too large to stay in cache: the lines of the output are then never read
+// (rows of at most 256 elements, 64 for log-softmax, keep ordinary stores).
 #ifndef CSOFTMAX_SIMD_H
 #define CSOFTMAX_SIMD_H
 
@@ -47,6 +49,12 @@ size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, s
                            size_t stride, float beta, int stream);
 size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx, size_t rows, size_t n,
                            size_t stride, double beta);
+
+/// The same three for Float16 storage: binary16 bit patterns in and out, computed in float.
+size_t csm_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride);
+size_t csm_log_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride);
+size_t csm_softmax_vjp_f16(int isa, const uint16_t *s, const uint16_t *g, uint16_t *dx, size_t rows, size_t n,
+                           size_t stride, float beta);
 
 /// Atomically adds `v` to *p and returns the previous value (the row chunks of a parallel batch).
 static inline intptr_t csm_fetch_add(intptr_t *p, intptr_t v) { return __atomic_fetch_add(p, v, __ATOMIC_RELAXED); }
