@@ -49,23 +49,21 @@ static int csm_has_f16c(void) {
 #define CSM_FORWARD_F16(name, ...) return 0;
 #endif
 
-size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
-                       int stream) {
-    CSM_FORWARD(csm_softmax_f32, x, y, rows, n, stride, beta, stream)
+size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
+    CSM_FORWARD(csm_softmax_f32, x, y, rows, n, stride, beta)
 }
 size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride) {
     CSM_FORWARD(csm_softmax_f64, x, y, rows, n, stride)
 }
-size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
-                           int stream) {
-    CSM_FORWARD(csm_log_softmax_f32, x, y, rows, n, stride, beta, stream)
+size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
+    CSM_FORWARD(csm_log_softmax_f32, x, y, rows, n, stride, beta)
 }
 size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride) {
     CSM_FORWARD(csm_log_softmax_f64, x, y, rows, n, stride)
 }
 size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, size_t rows, size_t n, size_t stride,
-                           float beta, int stream) {
-    CSM_FORWARD(csm_softmax_vjp_f32, s, g, dx, rows, n, stride, beta, stream)
+                           float beta) {
+    CSM_FORWARD(csm_softmax_vjp_f32, s, g, dx, rows, n, stride, beta)
 }
 size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx, size_t rows, size_t n,
                            size_t stride, double beta) {

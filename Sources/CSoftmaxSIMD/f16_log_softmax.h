@@ -67,17 +67,7 @@ static size_t ISA_NAME(log_softmax_long_f16)(const uint16_t *x, uint16_t *y, siz
 
 /// Log-softmax of binary16 rows; returns the rows done (it stops before the first row it declines).
 static size_t ISA_NAME(log_softmax_f16)(const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride) {
-    size_t per = ISA_NAME(block_rows_f16)(n);
     if (n == 0) return 0;
-    if (per == 0) return ISA_NAME(log_softmax_long_f16)(x, y, rows, n, stride);
-    float scratch[F16_BLOCK];
-    for (size_t row = 0; row < rows;) {
-        size_t k = rows - row < per ? rows - row : per;
-        ISA_NAME(block_in_f16)(x + row * stride, scratch, k, n, stride);
-        size_t done = ISA_ENTRY(log_softmax_f32)(scratch, scratch, k, n, n, 1.0f, 0);
-        ISA_NAME(block_out_f16)(scratch, y + row * stride, done, n, stride);
-        row += done;
-        if (done < k) return row;
-    }
-    return rows;
+    if (ISA_NAME(block_rows_f16)(n) == 0) return ISA_NAME(log_softmax_long_f16)(x, y, rows, n, stride);
+    return ISA_NAME(blocks_f16)(x, y, rows, n, stride, ISA_ENTRY(log_softmax_f32));
 }

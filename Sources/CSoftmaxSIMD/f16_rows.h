@@ -53,6 +53,27 @@ static inline void ISA_NAME(block_out_f16)(const float *f, uint16_t *y, size_t r
     else for (size_t r = 0; r < rows; r++) ISA_NAME(float_to_half)(f + r * n, y + r * stride, n);
 }
 
+/// A Float kernel's exported entry point (x, y, rows, n, stride, β).
+typedef size_t (*csm_f32_rows)(const float *, float *, size_t, size_t, size_t, float);
+
+/// Rows of at most F16_BLOCK elements, a block at a time: converted to float in a stack scratch, run
+/// through the Float kernel `f32` at β = 1, and rounded back once; returns the rows done (it stops
+/// where `f32` stops).
+static size_t ISA_NAME(blocks_f16)(const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride,
+                                    csm_f32_rows f32) {
+    size_t per = ISA_NAME(block_rows_f16)(n);
+    float scratch[F16_BLOCK];
+    for (size_t row = 0; row < rows;) {
+        size_t k = rows - row < per ? rows - row : per;
+        ISA_NAME(block_in_f16)(x + row * stride, scratch, k, n, stride);
+        size_t done = f32(scratch, scratch, k, n, n, 1.0f);
+        ISA_NAME(block_out_f16)(scratch, y + row * stride, done, n, stride);
+        row += done;
+        if (done < k) return row;
+    }
+    return rows;
+}
+
 /// The maximum of a binary16 row, and whether the exp may skip its clamp (as row_max_f32); returns 0
 /// when the row holds a NaN or +inf or no finite entry.
 static inline int ISA_NAME(row_max_f16)(const uint16_t *x, size_t n, float *out, int *unclamped) {

@@ -41,28 +41,20 @@ static inline __attribute__((always_inline)) double ISA_NAME(off_mass_f32)(const
     return vd_hsum(vd_add(s0, s1));
 }
 
-/// y = β·(x − m) − (lh + ll) for a row, its aligned body with non-temporal stores when `stream`.
+/// y = β·(x − m) − (lh + ll) for a row.
 static inline __attribute__((always_inline)) void ISA_NAME(log_store_f32)(const float *x, float *y, size_t n, vf m,
-                                                                         vf nm, vf b, vf lh, vf ll, const int stream,
-                                                                         const int scaled) {
+                                                                         vf nm, vf b, vf lh, vf ll, const int scaled) {
     size_t i = 0;
-    if (stream) {
-        i = csm_head_f32(y, n);
-        if (i > 0) vf_store_tail(y, ISA_NAME(log_step_f32)(vf_load_tail(x, i, -INFINITY), m, nm, b, lh, ll, scaled), i);
-    }
-    for (; i + VF_W <= n; i += VF_W) {
-        vf v = ISA_NAME(log_step_f32)(vf_load(x + i), m, nm, b, lh, ll, scaled);
-        if (stream) vf_stream(y + i, v); else vf_store(y + i, v);
-    }
+    for (; i + VF_W <= n; i += VF_W) vf_store(y + i, ISA_NAME(log_step_f32)(vf_load(x + i), m, nm, b, lh, ll, scaled));
     if (i < n)
         vf_store_tail(y + i, ISA_NAME(log_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, b, lh, ll, scaled), n - i);
 }
 
-/// Log-softmax row by row; β and `stream` as in softmax_rows_f32.
+/// Log-softmax row by row; β as in softmax_rows_f32.
 static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f32)(const float *x, float *y,
                                                                                   size_t rows, size_t n,
                                                                                   size_t stride, float beta,
-                                                                                  const int stream, const int scaled) {
+                                                                                  const int scaled) {
     size_t row = 0;
     vf b = vf_set(beta);
     for (; row < rows; row++) {
@@ -70,7 +62,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f3
         float *yr = y + row * stride;
         float mx, mn;
         int at_max;
-        if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) break;
+        if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) return row;
         vf m = vf_set(mx), nm = vf_set(-mx);
         const float *next = row + 1 < rows ? xr + stride : xr;
         double off;
@@ -78,13 +70,12 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f3
                         beta, scaled);
         off += at_max - 1;
         // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
-        if (off < 0x1p-100 && at_max != (int)n) break;
+        if (off < 0x1p-100 && at_max != (int)n) return row;
         double l = csm_log1p_fast(off);
         float lh = (float)l;
-        ISA_NAME(log_store_f32)(xr, yr, n, m, nm, b, vf_set(lh), vf_set((float)(l - lh)), stream, scaled);
+        ISA_NAME(log_store_f32)(xr, yr, n, m, nm, b, vf_set(lh), vf_set((float)(l - lh)), scaled);
     }
-    if (stream) csm_stream_fence();
-    return row;
+    return rows;
 }
 
 /// Log-softmax of rows of at most nv vectors, four rows at a time (see softmax_short_f32).
@@ -137,27 +128,19 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_shorts_
     }
 }
 
-/// Log-softmax of a batch; β and `stream` as in softmax_batch_f32.
+/// Log-softmax of a batch; β as in softmax_batch_f32.
 static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_batch_f32)(const float *x, float *y,
                                                                                    size_t rows, size_t n,
                                                                                    size_t stride, float beta,
-                                                                                   const int stream, const int scaled) {
+                                                                                   const int scaled) {
     size_t done = ISA_NAME(log_softmax_shorts_f32)(x, y, rows, n, stride, beta, scaled);
     return done + ISA_NAME(log_softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta,
-                                                 stream, scaled);
+                                                 scaled);
 }
 
-/// Log-softmax, β = 1, ordinary stores.
-static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
-    return ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, 1, 0, 0);
-}
-
-/// Log-softmax at any β > 0 (finite), with non-temporal stores when `stream`: the exported entry point.
-static size_t ISA_NAME(log_softmax_beta_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride,
-                                              float beta, int stream) {
+/// Log-softmax at any finite β > 0 (0 rows done for another β).
+static size_t ISA_NAME(log_softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
     if (!(beta > 0 && beta <= FLT_MAX)) return 0;
-    if (beta == 1) return stream ? ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, 1, 1, 0)
-                                 : ISA_NAME(log_softmax_f32)(x, y, rows, n, stride);
-    return stream ? ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, beta, 1, 1)
-                  : ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, beta, 0, 1);
+    return beta == 1 ? ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, 1, 0)
+                     : ISA_NAME(log_softmax_batch_f32)(x, y, rows, n, stride, beta, 1);
 }

@@ -134,33 +134,18 @@ static inline __attribute__((always_inline)) vf ISA_NAME(exp_step_f32)(vf x, vf 
     return ISA_NAME(exp_row_step_f32)(x, m, nm, m, hi, clamp, SPLIT_ANY, 0);
 }
 
-/// The elements of y before its first address aligned for vf_stream (at most n).
-static inline size_t csm_head_f32(const float *y, size_t n) {
-    size_t head = ((VF_ALIGN - ((uintptr_t)y & (VF_ALIGN - 1))) & (VF_ALIGN - 1)) / sizeof(float);
-    return head < n ? head : n;
-}
-
-/// y = e·(fh + fl) (one rounding of e·f for the float pair of a double f); e may be y. With `stream`,
-/// the aligned body of y is written with non-temporal stores, which skip the cache.
-static inline __attribute__((always_inline)) void ISA_NAME(scale_f32)(const float *e, float *y, size_t n, double f,
-                                                                     const int stream) {
+/// y *= fh + fl (one rounding of y·f for the float pair of a double f).
+static inline void ISA_NAME(scale_f32)(float *y, size_t n, double f) {
     float fh = (float)f;
     vf h = vf_set(fh), l = vf_set((float)(f - fh));
     size_t i = 0;
-    if (stream) {
-        i = csm_head_f32(y, n);
-        if (i > 0) {
-            vf a = vf_load_tail(e, i, 0);
-            vf_store_tail(y, vf_fma(a, h, vf_mul(a, l)), i);
-        }
-    }
     for (; i + VF_W <= n; i += VF_W) {
-        vf a = vf_load(e + i), v = vf_fma(a, h, vf_mul(a, l));
-        if (stream) vf_stream(y + i, v); else vf_store(y + i, v);
+        vf e = vf_load(y + i);
+        vf_store(y + i, vf_fma(e, h, vf_mul(e, l)));
     }
     if (i < n) {
-        vf a = vf_load_tail(e + i, n - i, 0);
-        vf_store_tail(y + i, vf_fma(a, h, vf_mul(a, l)), n - i);
+        vf e = vf_load_tail(y + i, n - i, 0);
+        vf_store_tail(y + i, vf_fma(e, h, vf_mul(e, l)), n - i);
     }
 }
 

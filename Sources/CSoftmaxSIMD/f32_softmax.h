@@ -149,35 +149,28 @@ static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_scaled_f32)(const
     return ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride, beta, 1);
 }
 
-#define STREAM_SCRATCH 4096 /* rows up to this length stream their output through a stack buffer */
-
-/// Softmax row by row (β as in exp_row_step_f32). With `stream` (a large batch, whose output would not
-/// stay in cache), each row's output is written once with non-temporal stores: the exps go to a stack
-/// buffer first when the row fits, so the lines of y are never read.
+/// Softmax row by row (β as in exp_row_step_f32).
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows,
                                                                               size_t n, size_t stride, float beta,
-                                                                              const int stream, const int scaled) {
+                                                                              const int scaled) {
     size_t row = 0;
     if (n <= MULTI_ROWS_MAX)
         row = scaled ? ISA_NAME(softmax_multi_scaled_f32)(x, y, rows, n, stride, beta)
                      : ISA_NAME(softmax_multi_unit_f32)(x, y, rows, n, stride);
     vf b = vf_set(beta);
-    float scratch[STREAM_SCRATCH] __attribute__((aligned(64)));
-    float *e = stream && n <= STREAM_SCRATCH ? scratch : NULL;
     for (; row < rows; row++) {
         const float *xr = x + row * stride;
-        float *yr = y + row * stride, *er = e ? e : yr;
+        float *yr = y + row * stride;
         float mx, mn;
-        if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) break;
+        if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) return row;
         vf m = vf_set(mx), nm = vf_set(-mx);
         const float *next = row + 1 < rows ? xr + stride : xr;
         double sum;
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, er, n, next, m, nm, b, CSM_CLAMP, CSM_SPLIT, scaled), mx, mn,
+        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, yr, n, next, m, nm, b, CSM_CLAMP, CSM_SPLIT, scaled), mx, mn,
                         beta, scaled);
-        ISA_NAME(scale_f32)(er, yr, n, 1.0 / sum, stream);
+        ISA_NAME(scale_f32)(yr, n, 1.0 / sum);
     }
-    if (stream) csm_stream_fence();
-    return row;
+    return rows;
 }
 
 /// Softmax of rows of at most nv vectors, in groups of 4 rows (8 when nv = 1, so that at least eight
@@ -238,28 +231,18 @@ static __attribute__((noinline)) size_t ISA_NAME(softmax_shorts_scaled_f32)(cons
     return ISA_NAME(softmax_shorts_f32)(x, y, rows, n, stride, beta, 1);
 }
 
-/// Softmax of a batch: the differences are β·(x − max) when `scaled` (β > 0), x − max otherwise;
-/// `stream` as in softmax_rows_f32.
+/// Softmax of a batch: the differences are β·(x − max) when `scaled` (β > 0), x − max otherwise.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_batch_f32)(const float *x, float *y, size_t rows,
                                                                                size_t n, size_t stride, float beta,
-                                                                               const int stream, const int scaled) {
+                                                                               const int scaled) {
     size_t done = scaled ? ISA_NAME(softmax_shorts_scaled_f32)(x, y, rows, n, stride, beta)
                          : ISA_NAME(softmax_shorts_unit_f32)(x, y, rows, n, stride);
-    return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta, stream,
-                                             scaled);
+    return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta, scaled);
 }
 
-/// Softmax, β = 1, ordinary stores.
-static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride) {
-    return ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 1, 0, 0);
-}
-
-/// Softmax at any β > 0 (finite), with non-temporal stores when `stream`: the exported entry point.
-static size_t ISA_NAME(softmax_beta_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
-                                          int stream) {
+/// Softmax at any finite β > 0 (0 rows done for another β).
+static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
     if (!(beta > 0 && beta <= FLT_MAX)) return 0;
-    if (beta == 1) return stream ? ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 1, 1, 0)
-                                 : ISA_NAME(softmax_f32)(x, y, rows, n, stride);
-    return stream ? ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, beta, 1, 1)
-                  : ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, beta, 0, 1);
+    return beta == 1 ? ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 1, 0)
+                     : ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, beta, 1);
 }

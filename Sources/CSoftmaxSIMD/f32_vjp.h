@@ -1,10 +1,7 @@
 // The Float softmax VJP β·s ⊙ (g − ⟨g, s⟩), ⟨g, s⟩ in double (see f32_rows.h).
 
-/// The softmax VJP of a batch; its aligned output with non-temporal stores when `stream`.
-static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_vjp_batch_f32)(const float *s, const float *g,
-                                                                                   float *dx, size_t rows, size_t n,
-                                                                                   size_t stride, float beta,
-                                                                                   const int stream) {
+static size_t ISA_NAME(softmax_vjp_f32)(const float *s, const float *g, float *dx, size_t rows, size_t n,
+                                         size_t stride, float beta) {
     vf b = vf_set(beta);
     for (size_t row = 0; row < rows; row++) {
         const float *sr = s + row * stride, *gr = g + row * stride;
@@ -17,31 +14,14 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_vjp_batch_f
         double d = vd_hsum(vd_add(d0, d1));
         float dh = (float)d;
         vf vdh = vf_set(dh), vdl = vf_set((float)(d - dh));
-        i = 0;
-        if (stream && (i = csm_head_f32(dr, n)) > 0) {
-            vf u = vf_sub(vf_sub(vf_load_tail(gr, i, 0), vdh), vdl);
-            vf_store_tail(dr, vf_mul(b, vf_mul(vf_load_tail(sr, i, 0), u)), i);
-        }
-        for (; i + VF_W <= n; i += VF_W) {
-            vf u = vf_sub(vf_sub(vf_load(gr + i), vdh), vdl), v = vf_mul(b, vf_mul(vf_load(sr + i), u));
-            if (stream) vf_stream(dr + i, v); else vf_store(dr + i, v);
+        for (i = 0; i + VF_W <= n; i += VF_W) {
+            vf u = vf_sub(vf_sub(vf_load(gr + i), vdh), vdl);
+            vf_store(dr + i, vf_mul(b, vf_mul(vf_load(sr + i), u)));
         }
         if (i < n) {
             vf u = vf_sub(vf_sub(vf_load_tail(gr + i, n - i, 0), vdh), vdl);
             vf_store_tail(dr + i, vf_mul(b, vf_mul(vf_load_tail(sr + i, n - i, 0), u)), n - i);
         }
     }
-    if (stream) csm_stream_fence();
     return rows;
-}
-
-static size_t ISA_NAME(softmax_vjp_f32)(const float *s, const float *g, float *dx, size_t rows, size_t n,
-                                         size_t stride, float beta) {
-    return ISA_NAME(softmax_vjp_batch_f32)(s, g, dx, rows, n, stride, beta, 0);
-}
-
-/// softmax_vjp_f32 writing its output with non-temporal stores.
-static size_t ISA_NAME(softmax_vjp_streaming_f32)(const float *s, const float *g, float *dx, size_t rows, size_t n,
-                                                   size_t stride, float beta) {
-    return ISA_NAME(softmax_vjp_batch_f32)(s, g, dx, rows, n, stride, beta, 1);
 }

@@ -5,10 +5,9 @@
 #include <stdint.h>
 
 #define CSM_DECLARE(SUFFIX)                                                                                   \
-    size_t csm_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float, int);               \
-    size_t csm_log_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float, int);           \
-    size_t csm_softmax_vjp_f32_##SUFFIX(const float *, const float *, float *, size_t, size_t, size_t, float,   \
-                                        int);                                                                  \
+    size_t csm_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float);                    \
+    size_t csm_log_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float);                \
+    size_t csm_softmax_vjp_f32_##SUFFIX(const float *, const float *, float *, size_t, size_t, size_t, float);  \
     size_t csm_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t);                         \
     size_t csm_log_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t);                     \
     size_t csm_softmax_vjp_f64_##SUFFIX(const double *, const double *, double *, size_t, size_t, size_t, double); \
@@ -22,17 +21,15 @@ CSM_DECLARE(avx512)
 
 /// Defines the exported entry points of one instruction set from the static kernels of the templates.
 #define CSM_DEFINE(SUFFIX)                                                                                     \
-    size_t csm_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, float b, int st) { \
-        return ISA_NAME(softmax_beta_f32)(x, y, r, n, s, b, st);                                               \
+    size_t csm_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, float b) {         \
+        return ISA_NAME(softmax_f32)(x, y, r, n, s, b);                                                        \
     }                                                                                                          \
-    size_t csm_log_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, float b,       \
-                                        int st) {                                                              \
-        return ISA_NAME(log_softmax_beta_f32)(x, y, r, n, s, b, st);                                           \
+    size_t csm_log_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, float b) {     \
+        return ISA_NAME(log_softmax_f32)(x, y, r, n, s, b);                                                    \
     }                                                                                                          \
     size_t csm_softmax_vjp_f32_##SUFFIX(const float *a, const float *g, float *d, size_t r, size_t n, size_t s, \
-                                        float b, int stream) {                                                 \
-        return stream ? ISA_NAME(softmax_vjp_streaming_f32)(a, g, d, r, n, s, b)                               \
-                      : ISA_NAME(softmax_vjp_f32)(a, g, d, r, n, s, b);                                        \
+                                        float b) {                                                             \
+        return ISA_NAME(softmax_vjp_f32)(a, g, d, r, n, s, b);                                                 \
     }                                                                                                          \
     size_t csm_softmax_f64_##SUFFIX(const double *x, double *y, size_t r, size_t n, size_t s) {                \
         return ISA_NAME(softmax_f64)(x, y, r, n, s);                                                           \

@@ -29,12 +29,6 @@ static inline void vf_store(float *p, vf v) { _mm256_storeu_ps(p, v); }
 static inline void vf_store_tail(float *p, vf v, size_t k) {
     _mm256_maskstore_ps(p, _mm256_loadu_si256((const __m256i *)(tail_words + 8 - k)), v);
 }
-/// The alignment vf_stream needs, in bytes.
-#define VF_ALIGN 32
-/// A non-temporal store (p aligned to VF_ALIGN): the line goes to memory without being read first.
-static inline void vf_stream(float *p, vf v) { _mm256_stream_ps(p, v); }
-/// Orders the non-temporal stores before the stores that follow (a kernel ends with it).
-static inline void csm_stream_fence(void) { _mm_sfence(); }
 static inline vf vf_add(vf a, vf b) { return _mm256_add_ps(a, b); }
 static inline vf vf_sub(vf a, vf b) { return _mm256_sub_ps(a, b); }
 static inline vf vf_mul(vf a, vf b) { return _mm256_mul_ps(a, b); }

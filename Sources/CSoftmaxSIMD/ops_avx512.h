@@ -22,12 +22,6 @@ static inline vf vf_load_tail(const float *p, size_t k, float fill) {
 }
 static inline void vf_store(float *p, vf v) { _mm512_storeu_ps(p, v); }
 static inline void vf_store_tail(float *p, vf v, size_t k) { _mm512_mask_storeu_ps(p, (mf)((1u << k) - 1), v); }
-/// The alignment vf_stream needs, in bytes.
-#define VF_ALIGN 64
-/// A non-temporal store (p aligned to VF_ALIGN): the line goes to memory without being read first.
-static inline void vf_stream(float *p, vf v) { _mm512_stream_ps(p, v); }
-/// Orders the non-temporal stores before the stores that follow (a kernel ends with it).
-static inline void csm_stream_fence(void) { _mm_sfence(); }
 static inline vf vf_add(vf a, vf b) { return _mm512_add_ps(a, b); }
 static inline vf vf_sub(vf a, vf b) { return _mm512_sub_ps(a, b); }
 static inline vf vf_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }

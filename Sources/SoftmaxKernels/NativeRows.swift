@@ -11,17 +11,11 @@ internal import CSoftmaxSIMD
 /// software on x86-64). A row they decline (a +inf entry, no finite entry, a NaN (in `Float` one that
 /// reached the row's maximum), or a log-softmax whose mass off the maximum is below 2⁻¹⁰⁰) is left to
 /// the Swift path; so is everything else, and every row on a CPU without AVX2+FMA (`Float16`: also
-/// F16C) or on another architecture. `Float` outputs of at least ``streamingBytes`` are written with
-/// non-temporal stores.
+/// F16C) or on another architecture.
 enum NativeRows {
     /// The instruction set the C loops use in this process (`CSM_ISA_*`; 0: none, Swift only). The
     /// environment variable `SOFTMAX_KERNELS_ISA=portable|avx2|avx512` lowers it.
     static let isa = Int32(csm_best_isa())
-
-    /// The output size from which Float kernels write with non-temporal stores: such a batch (with its
-    /// input) does not stay in cache anyway, and skipping the read of each output line saves a third
-    /// of the memory traffic.
-    static var streamingBytes: Int { 1 << 24 }
 
     /// Whether the C loops compute this request's rows.
     static func covers<S: SoftmaxScalar>(_ q: _KernelRequest<S>) -> Bool {
@@ -42,16 +36,15 @@ enum NativeRows {
         let x = UnsafeRawPointer(q.x + offset), y = UnsafeMutableRawPointer(q.y! + offset)
         let g = q.g.map { UnsafeRawPointer($0 + offset) }
         let count = rows.count
-        let stream: Int32 = q.shape.rows * n * MemoryLayout<S>.stride >= streamingBytes ? 1 : 0
         let done: Int
         if S.self == Float.self {
             let xf = x.assumingMemoryBound(to: Float.self), yf = y.assumingMemoryBound(to: Float.self)
             switch q.function {
-            case .softmax: done = csm_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta), stream)
-            case .logSoftmax: done = csm_log_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta), stream)
+            case .softmax: done = csm_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta))
+            case .logSoftmax: done = csm_log_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta))
             default:
                 done = csm_softmax_vjp_f32(isa, xf, g!.assumingMemoryBound(to: Float.self), yf, count, n, stride,
-                                           Float(q.beta), stream)
+                                           Float(q.beta))
             }
         } else if S.self == Float16.self {
             // The C side takes the binary16 bit patterns.

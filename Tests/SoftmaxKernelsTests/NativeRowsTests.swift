@@ -125,4 +125,27 @@ import Testing
             }
         }
     }
+
+    @Test("a Float row with a NaN below its maximum is finished by the C loops, NaN everywhere")
+    func nanRowsFinishedInC() {
+        for n in [100, 300, 5000] {
+            var x = (0..<(3 * n)).map { Float($0 % 11) - 5 }
+            x[n + 7] = .nan  // early in the row: the later vectors' maxima replace it in every lane
+            for isa in Self.isas where isa > 0 {
+                for f in [KernelFunction.softmax, .logSoftmax] {
+                    var y = [Float](repeating: 0, count: x.count)
+                    let done = x.withUnsafeBufferPointer { xb in
+                        y.withUnsafeMutableBufferPointer { yb in
+                            let q = _KernelRequest(function: f, algorithm: .simd, shape: BatchShape(rows: 3, columns: n),
+                                                   beta: 1, maskedRows: .nan, threads: 1, x: xb.baseAddress!,
+                                                   y: yb.baseAddress, g: nil, labels: nil, perRow: nil, isa: isa)
+                            return NativeRows.run(q, 0..<3, isa: isa)
+                        }
+                    }
+                    #expect(done == 3 && y[n..<(2 * n)].allSatisfy(\.isNaN) && !y[0..<n].contains { $0.isNaN },
+                            "\(f.rawValue) n = \(n), isa \(isa): \(done) rows done")
+                }
+            }
+        }
+    }
 }

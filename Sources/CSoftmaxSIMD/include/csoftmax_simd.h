@@ -11,9 +11,7 @@
 // Float16, a mass off the maximum below 2^-100), which the caller computes on its own path before
 // calling again for the rest. Float rows with a NaN elsewhere are finished, NaN everywhere, as the
 // "limit" policy wants. With `isa` 0 (or on a CPU or architecture without the instructions) nothing is
-// done and 0 is returned. In-place (x == y) is allowed. `stream` (Float) asks for non-temporal stores
-// of the output, for batches too large to stay in cache: the lines of the output are then never read
-// (rows of at most 256 elements, 64 for log-softmax, keep ordinary stores).
+// done and 0 is returned. In-place (x == y) is allowed.
 #ifndef CSOFTMAX_SIMD_H
 #define CSOFTMAX_SIMD_H
 
@@ -34,19 +32,17 @@ int csm_best_isa(void);
 
 /// Softmax, s_i = e^(β·(x_i − max)) / Σ e^(β·(x_j − max)) within 4 ulps; Float takes any finite β > 0
 /// (β·(x − max) kept as an exact pair too), Double β = 1. Other β: 0 rows done.
-size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
-                       int stream);
+size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta);
 size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride);
 
 /// Log-softmax, β·(x_i − max) − ln Σ e^(β·(x_j − max)), ln Σ as log1p of the mass off the maxima; β
 /// as for softmax.
-size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
-                           int stream);
+size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta);
 size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride);
 
 /// Softmax VJP β·s ⊙ (g − ⟨g, s⟩) from the softmax output s; never declines a row.
 size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, size_t rows, size_t n,
-                           size_t stride, float beta, int stream);
+                           size_t stride, float beta);
 size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx, size_t rows, size_t n,
                            size_t stride, double beta);
 
