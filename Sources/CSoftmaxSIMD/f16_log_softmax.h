@@ -31,12 +31,9 @@ static inline __attribute__((always_inline)) double ISA_NAME(off_mass_f16)(const
     return vd_hsum(vd_add(vd_add(s0, s2), vd_add(s1, s3)));
 }
 
-/// One vector of log-softmax: x − m as the exact pair hi + lo (TwoSum), then (hi − Lh) + (lo − Ll),
-/// lo dropped where it is NaN (x = −inf).
+/// One vector of log-softmax: the Float step (x − m exact, then (hi − Lh) + (lo − Ll)), at β = 1.
 static inline vf ISA_NAME(log_step_f16)(vf x, vf m, vf nm, vf lh, vf ll) {
-    vf hi = vf_sub(x, m), bb = vf_sub(hi, x);
-    vf lo = vf_add(vf_sub(x, vf_sub(hi, bb)), vf_sub(nm, bb));
-    return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_unord(lo), lo), ll));
+    return ISA_NAME(log_step_f32)(x, m, nm, m, lh, ll, 0);
 }
 
 /// Log-softmax of rows longer than the scratch, each value rounded once to binary16.

@@ -2,12 +2,13 @@
 #include "log1p_fast.h"
 
 /// One vector of log-softmax: (hi − Lh) + (lo − Ll) for the pair hi + lo of β·(x − m) (b and `scaled`
-/// as in exp_row_step_f32), lo dropped where it is NaN (hi = −inf).
+/// as in exp_row_step_f32), lo dropped where hi = −inf (x = −inf, or x − m overflowed), as it is NaN
+/// or +inf there.
 static inline __attribute__((always_inline)) vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf b, vf lh, vf ll,
                                                                       const int scaled) {
     vf lo, hi = ISA_NAME(diff_f32)(x, m, nm, &lo);
     if (scaled) hi = ISA_NAME(times_beta_f32)(b, hi, lo, &lo);
-    return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_unord(lo), lo), ll));
+    return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_lt(hi, vf_set(-FLT_MAX)), lo), ll));
 }
 
 /// The mass off the maxima of a row (hi = 0 exactly there), Σ e^(x − m) over x ≠ m, in double, and

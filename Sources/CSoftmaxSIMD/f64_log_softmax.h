@@ -1,8 +1,10 @@
 // Double log-softmax: x − max − ln Σ, ln Σ as the C library's log1p of the mass off the maxima.
 
+/// One vector of log-softmax: (hi − L) + lo, lo dropped where hi = −inf (x = −inf, or x − m
+/// overflowed), as it is NaN or +inf there.
 static inline vd ISA_NAME(log_step_f64)(vd x, vd m, vd nm, vd l) {
     vd lo, hi = ISA_NAME(diff_f64)(x, m, nm, &lo);
-    return vd_add(vd_sub(hi, l), vd_zero_where(vd_unord(lo), lo));
+    return vd_add(vd_sub(hi, l), vd_zero_where(vd_lt(hi, vd_set(-DBL_MAX)), lo));
 }
 
 /// Log-softmax row by row.

@@ -148,4 +148,17 @@ import Testing
             }
         }
     }
+
+    @Test("where x − max overflows, log-softmax is −inf (the rounded exact value), not NaN; softmax 0")
+    func overflowingDifference() {
+        // Rows of 20 (the long-row paths) whose smallest entry lies more than the format's range below the max.
+        let xd = [Double](repeating: 0x1.5c37_0a84_7df8_1p+1023, count: 19) + [-0x1.8e7e_9e6f_4987_fp+1022]
+        let xf = [Float](repeating: 3e38, count: 79) + [-3e38]
+        for isa in Self.isas {
+            let ld = Self.run(.logSoftmax, xd, n: xd.count, isa: isa), sd = Self.run(.softmax, xd, n: xd.count, isa: isa)
+            let lf = Self.run(.logSoftmax, xf, n: xf.count, isa: isa), sf = Self.run(.softmax, xf, n: xf.count, isa: isa)
+            #expect(ld.last == -.infinity && sd.last == 0 && !ld.contains { $0.isNaN }, "Double, isa \(isa): \(ld.last!)")
+            #expect(lf.last == -.infinity && sf.last == 0 && !lf.contains { $0.isNaN }, "Float, isa \(isa): \(lf.last!)")
+        }
+    }
 }
