@@ -2,9 +2,9 @@ import Testing
 @testable import SoftmaxKernels
 
 /// The C row loops (``NativeRows``) on batches, for every instruction set this CPU runs and for the
-/// Swift path (isa 0): the `simd` bounds (Float also at β = 0.37 and 3) on the batch code paths that
-/// single rows never reach (groups of four short rows, vector tails, long rows), and declined rows
-/// inside a group.
+/// Swift path (isa 0): the `simd` bounds (the VJP also at β = 0.6, Float softmax and log-softmax at
+/// β = 0.37 and 3) on the batch code paths that single rows never reach (groups of four short rows,
+/// vector tails, long rows), and declined rows inside a group.
 @Suite struct NativeRowsTests {
     static let seed = SplitMix64.seed(default: 0x5EED_0005)
     static let isas = Array(0...NativeRows.isa)
@@ -55,7 +55,8 @@ import Testing
                 for isa in isas {
                     let s = run(.softmax, x, n: n, isa: isa), l = run(.logSoftmax, x, n: n, isa: isa)
                     let vjp = run(.softmaxVJP, s, g: g, n: n, isa: isa)
-                    var worst: [KernelFunction: Double] = [:]
+                    let vjpBeta = run(.softmaxVJP, s, g: g, n: n, beta: 0.6, isa: isa), betaV = Double(T.Accumulator(0.6))
+                    var worst: [KernelFunction: Double] = [:], worstVJPBeta = 0.0
                     for (r, ref) in refs.enumerated() {
                         let exactS = ref.softmax, exactL = ref.logSoftmax
                         var dot = DoubleDouble(0), absDot = 0.0
@@ -70,8 +71,11 @@ import Testing
                             let exactV = DoubleDouble(si) * (DoubleDouble(gi) - dot)
                             worst[.softmaxVJP] = max(worst[.softmaxVJP] ?? 0,
                                                      ulpError(Double(vjp[k]), exactV, bits: bits, scale: si * (abs(gi) + absDot)))
+                            worstVJPBeta = max(worstVJPBeta, ulpError(Double(vjpBeta[k]), DoubleDouble(betaV) * exactV, bits: bits,
+                                                                      scale: betaV * si * (abs(gi) + absDot)))
                         }
                     }
+                    worst[.softmaxVJP] = max(worst[.softmaxVJP] ?? 0, worstVJPBeta)  // the VJP at β = 0.6 too
                     for (f, e) in worst {
                         let bound = T.self == Float16.self ? NativeRowsFloat16Tests.oneRounding
                                                            : KernelAlgorithm.simd.ulpBound(for: f, type: T.kernelScalarType)!
