@@ -52,14 +52,14 @@ static int csm_has_f16c(void) {
 size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
     CSM_FORWARD(csm_softmax_f32, x, y, rows, n, stride, beta)
 }
-size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride) {
-    CSM_FORWARD(csm_softmax_f64, x, y, rows, n, stride)
+size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride, double beta) {
+    CSM_FORWARD(csm_softmax_f64, x, y, rows, n, stride, beta)
 }
 size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
     CSM_FORWARD(csm_log_softmax_f32, x, y, rows, n, stride, beta)
 }
-size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride) {
-    CSM_FORWARD(csm_log_softmax_f64, x, y, rows, n, stride)
+size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride, double beta) {
+    CSM_FORWARD(csm_log_softmax_f64, x, y, rows, n, stride, beta)
 }
 size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, size_t rows, size_t n, size_t stride,
                            float beta) {

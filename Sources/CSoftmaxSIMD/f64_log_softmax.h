@@ -1,14 +1,20 @@
 // Double log-softmax: x − max − ln Σ, ln Σ as the C library's log1p of the mass off the maxima.
 
-/// One vector of log-softmax: (hi − L) + lo, lo dropped where hi = −inf (x = −inf, or x − m
-/// overflowed), as it is NaN or +inf there.
-static inline vd ISA_NAME(log_step_f64)(vd x, vd m, vd nm, vd l) {
+/// One vector of log-softmax: (hi − L) + lo for the pair hi + lo of β·(x − m) (b and `scaled` as in
+/// exp_row_step_f64), lo dropped where hi = −inf (x = −inf, or x − m overflowed), as it is NaN or +inf
+/// there.
+static inline __attribute__((always_inline)) vd ISA_NAME(log_step_f64)(vd x, vd m, vd nm, vd b, vd l,
+                                                                      const int scaled) {
     vd lo, hi = ISA_NAME(diff_f64)(x, m, nm, &lo);
+    if (scaled) hi = ISA_NAME(times_beta_f64)(b, hi, lo, &lo);
     return vd_add(vd_sub(hi, l), vd_zero_where(vd_lt(hi, vd_set(-DBL_MAX)), lo));
 }
 
-/// Log-softmax row by row.
-static size_t ISA_NAME(log_softmax_rows_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride) {
+/// Log-softmax row by row; β as in softmax_rows_f64.
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f64)(const double *x, double *y,
+                                                                                  size_t rows, size_t n,
+                                                                                  size_t stride, vd b,
+                                                                                  const int scaled) {
     for (size_t row = 0; row < rows; row++) {
         const double *xr = x + row * stride;
         double *yr = y + row * stride;
@@ -22,14 +28,15 @@ static size_t ISA_NAME(log_softmax_rows_f64)(const double *x, double *y, size_t 
         for (; i < n; i += VD_W) {
             __builtin_prefetch(next + i, 0, 3);
             vd v = i + VD_W <= n ? vd_load(xr + i) : vd_load_tail(xr + i, n - i, -INFINITY);
-            vd e = ISA_NAME(exp_step_f64)(v, m, nm, &hi);
+            vd e = ISA_NAME(exp_row_step_f64)(v, m, nm, b, &hi, scaled);
             md top = vd_eq(hi, zero);
             at_max += md_count(top);
             ISA_NAME(two_sum_f64)(&oh, &ol, vd_zero_where(top, e));
         }
         vd l = vd_set(log1p(ISA_NAME(sum_lanes_f64)(oh, ol) + (at_max - 1)));
-        for (i = 0; i + VD_W <= n; i += VD_W) vd_store(yr + i, ISA_NAME(log_step_f64)(vd_load(xr + i), m, nm, l));
-        if (i < n) vd_store_tail(yr + i, ISA_NAME(log_step_f64)(vd_load_tail(xr + i, n - i, -INFINITY), m, nm, l), n - i);
+        for (i = 0; i + VD_W <= n; i += VD_W) vd_store(yr + i, ISA_NAME(log_step_f64)(vd_load(xr + i), m, nm, b, l, scaled));
+        if (i < n)
+            vd_store_tail(yr + i, ISA_NAME(log_step_f64)(vd_load_tail(xr + i, n - i, -INFINITY), m, nm, b, l, scaled), n - i);
     }
     return rows;
 }
@@ -37,7 +44,8 @@ static size_t ISA_NAME(log_softmax_rows_f64)(const double *x, double *y, size_t 
 /// Log-softmax of rows of at most nv vectors, four rows at a time (see softmax_short_f64).
 static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f64)(const double *x, double *y,
                                                                                    size_t rows, size_t n,
-                                                                                   size_t stride, const int nv) {
+                                                                                   size_t stride, vd b, const int nv,
+                                                                                   const int scaled) {
     size_t row = 0;
     for (; row + 4 <= rows; row += 4) {
         vd v[4][4], m[4], nm[4], oh[4], ol[4], hi, zero = vd_set(0);
@@ -48,7 +56,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
             oh[j] = ol[j] = zero;
             at_max[j] = 0;
             for (int k = 0; k < nv; k++) {
-                vd e = ISA_NAME(exp_step_f64)(v[j][k], m[j], nm[j], &hi);
+                vd e = ISA_NAME(exp_row_step_f64)(v[j][k], m[j], nm[j], b, &hi, scaled);
                 md top = vd_eq(hi, zero);
                 at_max[j] += md_count(top);
                 ISA_NAME(two_sum_f64)(&oh[j], &ol[j], vd_zero_where(top, e));
@@ -60,20 +68,35 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
             vd_store_tail(&o, vd_group_lane(off, j), 1);
             vd l = vd_set(log1p(o + (at_max[j] - 1)));
             for (int k = 0; k < nv; k++)
-                ISA_NAME(store_part_f64)(y + (row + j) * stride, n, k, ISA_NAME(log_step_f64)(v[j][k], m[j], nm[j], l));
+                ISA_NAME(store_part_f64)(y + (row + j) * stride, n, k,
+                                         ISA_NAME(log_step_f64)(v[j][k], m[j], nm[j], b, l, scaled));
         }
     }
     return row;
 }
 
-static size_t ISA_NAME(log_softmax_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride) {
+/// Log-softmax of a batch, β as in softmax_rows_f64.
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_batch_f64)(const double *x, double *y,
+                                                                                   size_t rows, size_t n,
+                                                                                   size_t stride, double beta,
+                                                                                   const int scaled) {
+    vd b = vd_set(beta);
     size_t done = 0;
     switch (n == 0 ? 0 : (n + VD_W - 1) / VD_W) {
-    case 1: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, 1); break;
-    case 2: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, 2); break;
-    case 3: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, 3); break;
-    case 4: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, 4); break;
+    case 1: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, b, 1, scaled); break;
+    case 2: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, b, 2, scaled); break;
+    case 3: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, b, 3, scaled); break;
+    case 4: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, b, 4, scaled); break;
     default: break;
     }
-    return done + ISA_NAME(log_softmax_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride);
+    return done + ISA_NAME(log_softmax_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride, b,
+                                                 scaled);
+}
+
+/// Log-softmax at any finite β > 0 (0 rows done for another β).
+static size_t ISA_NAME(log_softmax_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride,
+                                         double beta) {
+    if (!(beta > 0 && beta <= DBL_MAX)) return 0;
+    return beta == 1 ? ISA_NAME(log_softmax_batch_f64)(x, y, rows, n, stride, 1, 0)
+                     : ISA_NAME(log_softmax_batch_f64)(x, y, rows, n, stride, beta, 1);
 }

@@ -82,10 +82,22 @@ static inline vd ISA_NAME(exp_pair_f64)(vd hi, vd lo) {
     return vd_ldexp(er, k, t);
 }
 
-static inline vd ISA_NAME(exp_step_f64)(vd x, vd m, vd nm, vd *hi) {
+/// β·(hi + lo) as p + *pl: p = β·hi rounded, *pl its exact error (one FMA) plus β·lo (as times_beta_f32).
+static inline __attribute__((always_inline)) vd ISA_NAME(times_beta_f64)(vd b, vd hi, vd lo, vd *pl) {
+    vd p = vd_mul(b, hi);
+    *pl = vd_add(vd_fms(b, hi, p), vd_mul(b, lo));
+    return p;
+}
+
+/// e^(β·(x − m)) for one vector, β = b when `scaled` (a constant; 1 otherwise), also returning hi, the
+/// x − m of the exact split.
+static inline __attribute__((always_inline)) vd ISA_NAME(exp_row_step_f64)(vd x, vd m, vd nm, vd b, vd *hi,
+                                                                          const int scaled) {
     vd lo;
     *hi = ISA_NAME(diff_f64)(x, m, nm, &lo);
-    return ISA_NAME(exp_pair_f64)(*hi, lo);
+    if (!scaled) return ISA_NAME(exp_pair_f64)(*hi, lo);
+    vd pl, p = ISA_NAME(times_beta_f64)(b, *hi, lo, &pl);
+    return ISA_NAME(exp_pair_f64)(p, pl);
 }
 
 /// Neumaier's TwoSum step of a lane-wise compensated sum.

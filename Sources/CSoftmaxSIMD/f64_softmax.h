@@ -1,7 +1,9 @@
 // Double softmax: rows by rows and in groups of short rows (see f64_rows.h).
 
-/// Softmax row by row.
-static size_t ISA_NAME(softmax_rows_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride) {
+/// Softmax row by row; the differences are β·(x − max) when `scaled` (b = β), x − max otherwise.
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f64)(const double *x, double *y, size_t rows,
+                                                                              size_t n, size_t stride, vd b,
+                                                                              const int scaled) {
     for (size_t row = 0; row < rows; row++) {
         const double *xr = x + row * stride;
         double *yr = y + row * stride;
@@ -15,7 +17,8 @@ static size_t ISA_NAME(softmax_rows_f64)(const double *x, double *y, size_t rows
         for (; i < n; i += VD_W) {
             __builtin_prefetch(next + i, 0, 3);
             int full = i + VD_W <= n;
-            vd e = ISA_NAME(exp_step_f64)(full ? vd_load(xr + i) : vd_load_tail(xr + i, n - i, -INFINITY), m, nm, &hi);
+            vd e = ISA_NAME(exp_row_step_f64)(full ? vd_load(xr + i) : vd_load_tail(xr + i, n - i, -INFINITY), m, nm, b,
+                                              &hi, scaled);
             if (full) vd_store(yr + i, e); else vd_store_tail(yr + i, e, n - i);
             vd s = vd_add(sh, e);
             sl = vd_add(sl, vd_sub(e, vd_sub(s, sh)));
@@ -32,7 +35,7 @@ static size_t ISA_NAME(softmax_rows_f64)(const double *x, double *y, size_t rows
 /// reductions of the four rows sharing their shuffles (as the Float short rows).
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f64)(const double *x, double *y,
                                                                                size_t rows, size_t n, size_t stride,
-                                                                               const int nv) {
+                                                                               vd b, const int nv, const int scaled) {
     size_t row = 0;
     vd one = vd_set(1);
     for (; row + 4 <= rows; row += 4) {
@@ -43,7 +46,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f64)(
             sh[j] = one;
             sl[j] = vd_set(0);
             for (int k = 0; k < nv; k++) {
-                e[j][k] = ISA_NAME(exp_step_f64)(v[j][k], m[j], nm, &hi);
+                e[j][k] = ISA_NAME(exp_row_step_f64)(v[j][k], m[j], nm, b, &hi, scaled);
                 vd s = vd_add(sh[j], e[j][k]);
                 sl[j] = vd_add(sl[j], vd_sub(e[j][k], vd_sub(s, sh[j])));
                 sh[j] = s;
@@ -59,14 +62,25 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f64)(
     return row;
 }
 
-static size_t ISA_NAME(softmax_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride) {
+/// Softmax of a batch, β as in softmax_rows_f64.
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_batch_f64)(const double *x, double *y,
+                                                                               size_t rows, size_t n, size_t stride,
+                                                                               double beta, const int scaled) {
+    vd b = vd_set(beta);
     size_t done = 0;
     switch (n == 0 ? 0 : (n + VD_W - 1) / VD_W) {
-    case 1: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, 1); break;
-    case 2: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, 2); break;
-    case 3: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, 3); break;
-    case 4: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, 4); break;
+    case 1: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, b, 1, scaled); break;
+    case 2: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, b, 2, scaled); break;
+    case 3: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, b, 3, scaled); break;
+    case 4: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, b, 4, scaled); break;
     default: break;
     }
-    return done + ISA_NAME(softmax_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride);
+    return done + ISA_NAME(softmax_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride, b, scaled);
+}
+
+/// Softmax at any finite β > 0 (0 rows done for another β).
+static size_t ISA_NAME(softmax_f64)(const double *x, double *y, size_t rows, size_t n, size_t stride, double beta) {
+    if (!(beta > 0 && beta <= DBL_MAX)) return 0;
+    return beta == 1 ? ISA_NAME(softmax_batch_f64)(x, y, rows, n, stride, 1, 0)
+                     : ISA_NAME(softmax_batch_f64)(x, y, rows, n, stride, beta, 1);
 }

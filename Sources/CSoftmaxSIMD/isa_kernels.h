@@ -8,8 +8,8 @@
     size_t csm_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float);                    \
     size_t csm_log_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float);                \
     size_t csm_softmax_vjp_f32_##SUFFIX(const float *, const float *, float *, size_t, size_t, size_t, float);  \
-    size_t csm_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t);                         \
-    size_t csm_log_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t);                     \
+    size_t csm_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t, double);                 \
+    size_t csm_log_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t, double);             \
     size_t csm_softmax_vjp_f64_##SUFFIX(const double *, const double *, double *, size_t, size_t, size_t, double); \
     size_t csm_softmax_f16_##SUFFIX(const uint16_t *, uint16_t *, size_t, size_t, size_t);                     \
     size_t csm_log_softmax_f16_##SUFFIX(const uint16_t *, uint16_t *, size_t, size_t, size_t);                 \
@@ -31,11 +31,11 @@ CSM_DECLARE(avx512)
                                         float b) {                                                             \
         return ISA_NAME(softmax_vjp_f32)(a, g, d, r, n, s, b);                                                 \
     }                                                                                                          \
-    size_t csm_softmax_f64_##SUFFIX(const double *x, double *y, size_t r, size_t n, size_t s) {                \
-        return ISA_NAME(softmax_f64)(x, y, r, n, s);                                                           \
+    size_t csm_softmax_f64_##SUFFIX(const double *x, double *y, size_t r, size_t n, size_t s, double b) {      \
+        return ISA_NAME(softmax_f64)(x, y, r, n, s, b);                                                        \
     }                                                                                                          \
-    size_t csm_log_softmax_f64_##SUFFIX(const double *x, double *y, size_t r, size_t n, size_t s) {            \
-        return ISA_NAME(log_softmax_f64)(x, y, r, n, s);                                                       \
+    size_t csm_log_softmax_f64_##SUFFIX(const double *x, double *y, size_t r, size_t n, size_t s, double b) {  \
+        return ISA_NAME(log_softmax_f64)(x, y, r, n, s, b);                                                    \
     }                                                                                                          \
     size_t csm_softmax_vjp_f64_##SUFFIX(const double *a, const double *g, double *d, size_t r, size_t n,       \
                                         size_t s, double b) {                                                  \

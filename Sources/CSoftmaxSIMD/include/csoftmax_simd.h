@@ -1,6 +1,6 @@
 // Hot row loops of the `simd` softmax kernels, compiled for AVX2+FMA and for AVX-512 through
 // per-function target attributes and chosen at run time (the package itself builds with default
-// flags). SoftmaxKernels calls these for softmax and log-softmax (Float at any β > 0, Double and
+// flags). SoftmaxKernels calls these for softmax and log-softmax (Float and Double at any β > 0,
 // Float16 at β = 1) and for the softmax VJP, and keeps its portable Swift SIMD code for everything else.
 // Float16 (binary16 bit patterns, uint16_t) is computed in float by the same code and each output
 // rounded once to binary16 (nearest even), within 1 ulp; at the AVX2 level it also needs F16C.
@@ -30,15 +30,16 @@ enum {
 /// first call.
 int csm_best_isa(void);
 
-/// Softmax, s_i = e^(β·(x_i − max)) / Σ e^(β·(x_j − max)) within 4 ulps; Float takes any finite β > 0
-/// (β·(x − max) kept as an exact pair too), Double β = 1. Other β: 0 rows done.
+/// Softmax, s_i = e^(β·(x_i − max)) / Σ e^(β·(x_j − max)) within 4 ulps, at any finite β > 0
+/// (β·(x − max) kept as an exact pair too). Other β: 0 rows done.
 size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta);
-size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride);
+size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride, double beta);
 
 /// Log-softmax, β·(x_i − max) − ln Σ e^(β·(x_j − max)), ln Σ as log1p of the mass off the maxima; β
 /// as for softmax.
 size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta);
-size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride);
+size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride,
+                           double beta);
 
 /// Softmax VJP β·s ⊙ (g − ⟨g, s⟩) from the softmax output s; never declines a row.
 size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, size_t rows, size_t n,
