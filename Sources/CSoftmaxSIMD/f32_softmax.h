@@ -139,14 +139,12 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_multi_rows_
     return row;
 }
 
-/// The multi-row softmax kept out of line, per β kind: inlined, it changes the code of the long-row loop.
-static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_unit_f32)(const float *x, float *y, size_t rows, size_t n,
-                                                                   size_t stride) {
-    return ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride, 1, 0);
-}
-static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_scaled_f32)(const float *x, float *y, size_t rows,
-                                                                     size_t n, size_t stride, float beta) {
-    return ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride, beta, 1);
+/// The multi-row softmax out of line (inlined, it changes the code of the long-row loop), with a copy
+/// for β = 1 and one for any other β.
+static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_f32_at)(const float *x, float *y, size_t rows, size_t n,
+                                                                 size_t stride, float beta) {
+    return beta == 1 ? ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride, 1, 0)
+                     : ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride, beta, 1);
 }
 
 /// Softmax row by row (β as in exp_row_step_f32).
@@ -154,9 +152,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
                                                                               size_t n, size_t stride, float beta,
                                                                               const int scaled) {
     size_t row = 0;
-    if (n <= MULTI_ROWS_MAX)
-        row = scaled ? ISA_NAME(softmax_multi_scaled_f32)(x, y, rows, n, stride, beta)
-                     : ISA_NAME(softmax_multi_unit_f32)(x, y, rows, n, stride);
+    if (n <= MULTI_ROWS_MAX) row = ISA_NAME(softmax_multi_f32_at)(x, y, rows, n, stride, scaled ? beta : 1);
     vf b = vf_set(beta);
     for (; row < rows; row++) {
         const float *xr = x + row * stride;
@@ -208,8 +204,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(
     return row;
 }
 
-/// Softmax of the short rows (at most four vectors) at the start of a batch, per β kind (kept out of
-/// line, as the multi-row softmax); returns the rows done.
+/// Softmax of the short rows (at most four vectors) at the start of a batch; returns the rows done.
+/// Kept out of line as the multi-row softmax, in softmax_shorts_f32_at.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_shorts_f32)(const float *x, float *y, size_t rows,
                                                                                 size_t n, size_t stride, float beta,
                                                                                 const int scaled) {
@@ -222,21 +218,17 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_shorts_f32)
     default: return 0;
     }
 }
-static __attribute__((noinline)) size_t ISA_NAME(softmax_shorts_unit_f32)(const float *x, float *y, size_t rows,
-                                                                    size_t n, size_t stride) {
-    return ISA_NAME(softmax_shorts_f32)(x, y, rows, n, stride, 1, 0);
-}
-static __attribute__((noinline)) size_t ISA_NAME(softmax_shorts_scaled_f32)(const float *x, float *y, size_t rows,
-                                                                      size_t n, size_t stride, float beta) {
-    return ISA_NAME(softmax_shorts_f32)(x, y, rows, n, stride, beta, 1);
+static __attribute__((noinline)) size_t ISA_NAME(softmax_shorts_f32_at)(const float *x, float *y, size_t rows,
+                                                                  size_t n, size_t stride, float beta) {
+    return beta == 1 ? ISA_NAME(softmax_shorts_f32)(x, y, rows, n, stride, 1, 0)
+                     : ISA_NAME(softmax_shorts_f32)(x, y, rows, n, stride, beta, 1);
 }
 
 /// Softmax of a batch: the differences are β·(x − max) when `scaled` (β > 0), x − max otherwise.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_batch_f32)(const float *x, float *y, size_t rows,
                                                                                size_t n, size_t stride, float beta,
                                                                                const int scaled) {
-    size_t done = scaled ? ISA_NAME(softmax_shorts_scaled_f32)(x, y, rows, n, stride, beta)
-                         : ISA_NAME(softmax_shorts_unit_f32)(x, y, rows, n, stride);
+    size_t done = ISA_NAME(softmax_shorts_f32_at)(x, y, rows, n, stride, scaled ? beta : 1);
     return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta, scaled);
 }
 
