@@ -69,11 +69,12 @@ size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx
                            size_t stride, double beta) {
     CSM_FORWARD(csm_softmax_vjp_f64, s, g, dx, rows, n, stride, beta)
 }
-size_t csm_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride) {
-    CSM_FORWARD_F16(csm_softmax_f16, x, y, rows, n, stride)
+size_t csm_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride, float beta) {
+    CSM_FORWARD_F16(csm_softmax_f16, x, y, rows, n, stride, beta)
 }
-size_t csm_log_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride) {
-    CSM_FORWARD_F16(csm_log_softmax_f16, x, y, rows, n, stride)
+size_t csm_log_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride,
+                           float beta) {
+    CSM_FORWARD_F16(csm_log_softmax_f16, x, y, rows, n, stride, beta)
 }
 size_t csm_softmax_vjp_f16(int isa, const uint16_t *s, const uint16_t *g, uint16_t *dx, size_t rows, size_t n,
                            size_t stride, float beta) {

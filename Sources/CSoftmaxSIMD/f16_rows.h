@@ -57,16 +57,16 @@ static inline void ISA_NAME(block_out_f16)(const float *f, uint16_t *y, size_t r
 typedef size_t (*csm_f32_rows)(const float *, float *, size_t, size_t, size_t, float);
 
 /// Rows of at most F16_BLOCK elements, a block at a time: converted to float in a stack scratch, run
-/// through the Float kernel `f32` at β = 1, and rounded back once; returns the rows done (it stops
-/// where `f32` stops).
-static size_t ISA_NAME(blocks_f16)(const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride,
+/// through the Float kernel `f32` at β, and rounded back once; returns the rows done (it stops where
+/// `f32` stops, and at once for a β `f32` does not take).
+static size_t ISA_NAME(blocks_f16)(const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride, float beta,
                                     csm_f32_rows f32) {
     size_t per = ISA_NAME(block_rows_f16)(n);
     float scratch[F16_BLOCK];
     for (size_t row = 0; row < rows;) {
         size_t k = rows - row < per ? rows - row : per;
         ISA_NAME(block_in_f16)(x + row * stride, scratch, k, n, stride);
-        size_t done = f32(scratch, scratch, k, n, n, 1.0f);
+        size_t done = f32(scratch, scratch, k, n, n, beta);
         ISA_NAME(block_out_f16)(scratch, y + row * stride, done, n, stride);
         row += done;
         if (done < k) return row;

@@ -66,8 +66,9 @@ static size_t ISA_NAME(softmax_long_f16)(const uint16_t *x, uint16_t *y, size_t 
 }
 
 /// Softmax of binary16 rows; returns the rows done (it stops before the first row it declines).
-static size_t ISA_NAME(softmax_f16)(const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride) {
+static size_t ISA_NAME(softmax_f16)(const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride,
+                                    float beta) {
     if (n == 0) return 0;
-    if (ISA_NAME(block_rows_f16)(n) == 0) return ISA_NAME(softmax_long_f16)(x, y, rows, n, stride);
-    return ISA_NAME(blocks_f16)(x, y, rows, n, stride, ISA_ENTRY(softmax_f32));
+    if (ISA_NAME(block_rows_f16)(n) > 0) return ISA_NAME(blocks_f16)(x, y, rows, n, stride, beta, ISA_ENTRY(softmax_f32));
+    return beta == 1 ? ISA_NAME(softmax_long_f16)(x, y, rows, n, stride) : 0;  // long rows: β = 1 only
 }

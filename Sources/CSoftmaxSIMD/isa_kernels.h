@@ -11,8 +11,8 @@
     size_t csm_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t, double);                 \
     size_t csm_log_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t, double);             \
     size_t csm_softmax_vjp_f64_##SUFFIX(const double *, const double *, double *, size_t, size_t, size_t, double); \
-    size_t csm_softmax_f16_##SUFFIX(const uint16_t *, uint16_t *, size_t, size_t, size_t);                     \
-    size_t csm_log_softmax_f16_##SUFFIX(const uint16_t *, uint16_t *, size_t, size_t, size_t);                 \
+    size_t csm_softmax_f16_##SUFFIX(const uint16_t *, uint16_t *, size_t, size_t, size_t, float);              \
+    size_t csm_log_softmax_f16_##SUFFIX(const uint16_t *, uint16_t *, size_t, size_t, size_t, float);          \
     size_t csm_softmax_vjp_f16_##SUFFIX(const uint16_t *, const uint16_t *, uint16_t *, size_t, size_t, size_t, \
                                         float);
 
@@ -44,11 +44,12 @@ CSM_DECLARE(avx512)
 
 /// The Float16 entry points of one instruction set (a separate macro: on AVX2 they need F16C as well).
 #define CSM_DEFINE_F16(SUFFIX)                                                                                 \
-    size_t csm_softmax_f16_##SUFFIX(const uint16_t *x, uint16_t *y, size_t r, size_t n, size_t s) {            \
-        return ISA_NAME(softmax_f16)(x, y, r, n, s);                                                           \
+    size_t csm_softmax_f16_##SUFFIX(const uint16_t *x, uint16_t *y, size_t r, size_t n, size_t s, float b) {   \
+        return ISA_NAME(softmax_f16)(x, y, r, n, s, b);                                                        \
     }                                                                                                          \
-    size_t csm_log_softmax_f16_##SUFFIX(const uint16_t *x, uint16_t *y, size_t r, size_t n, size_t s) {        \
-        return ISA_NAME(log_softmax_f16)(x, y, r, n, s);                                                       \
+    size_t csm_log_softmax_f16_##SUFFIX(const uint16_t *x, uint16_t *y, size_t r, size_t n, size_t s,          \
+                                        float b) {                                                             \
+        return ISA_NAME(log_softmax_f16)(x, y, r, n, s, b);                                                    \
     }                                                                                                          \
     size_t csm_softmax_vjp_f16_##SUFFIX(const uint16_t *a, const uint16_t *g, uint16_t *d, size_t r, size_t n, \
                                         size_t s, float b) {                                                   \

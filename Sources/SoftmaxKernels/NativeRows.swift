@@ -4,7 +4,7 @@ internal import CSoftmaxSIMD
 /// AVX-512 copies of the same code, chosen at run time from the CPU, because Swift cannot give one
 /// function a target attribute and the package must build with default flags as a dependency.
 ///
-/// They cover softmax and log-softmax (`Float` and `Double` at any finite β > 0, `Float16` at β = 1) and
+/// They cover softmax and log-softmax at any finite β > 0 (`Float16` rows longer than 4096 at β = 1) and
 /// the softmax VJP at any β, with the same method and bounds as the Swift code (exact β·(x − max) pair,
 /// wide or compensated sums, log1p of the mass off the maximum); `Float16` is computed in `Float` and
 /// each output rounded once, by F16C or AVX-512 conversions (Swift's `SIMD8<Float16>` conversions are
@@ -23,7 +23,7 @@ enum NativeRows {
             return false
         }
         switch q.function {
-        case .softmax, .logSoftmax: return q.beta == 1 || (S.self != Float16.self && q.beta > 0 && q.beta.isFinite)
+        case .softmax, .logSoftmax: return q.beta > 0 && q.beta.isFinite
         case .softmaxVJP: return true
         default: return false
         }
@@ -50,8 +50,8 @@ enum NativeRows {
             // The C side takes the binary16 bit patterns.
             let xh = x.assumingMemoryBound(to: UInt16.self), yh = y.assumingMemoryBound(to: UInt16.self)
             switch q.function {
-            case .softmax: done = csm_softmax_f16(isa, xh, yh, count, n, stride)
-            case .logSoftmax: done = csm_log_softmax_f16(isa, xh, yh, count, n, stride)
+            case .softmax: done = csm_softmax_f16(isa, xh, yh, count, n, stride, Float(q.beta))
+            case .logSoftmax: done = csm_log_softmax_f16(isa, xh, yh, count, n, stride, Float(q.beta))
             default:
                 done = csm_softmax_vjp_f16(isa, xh, g!.assumingMemoryBound(to: UInt16.self), yh, count, n, stride,
                                            Float(q.beta))

@@ -1,7 +1,7 @@
 // Hot row loops of the `simd` softmax kernels, compiled for AVX2+FMA and for AVX-512 through
 // per-function target attributes and chosen at run time (the package itself builds with default
-// flags). SoftmaxKernels calls these for softmax and log-softmax (Float and Double at any β > 0,
-// Float16 at β = 1) and for the softmax VJP, and keeps its portable Swift SIMD code for everything else.
+// flags). SoftmaxKernels calls these for softmax and log-softmax at any finite β > 0 and for the
+// softmax VJP, and keeps its portable Swift SIMD code for everything else.
 // Float16 (binary16 bit patterns, uint16_t) is computed in float by the same code and each output
 // rounded once to binary16 (nearest even), within 1 ulp; at the AVX2 level it also needs F16C.
 //
@@ -47,9 +47,11 @@ size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, s
 size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx, size_t rows, size_t n,
                            size_t stride, double beta);
 
-/// The same three for Float16 storage: binary16 bit patterns in and out, computed in float.
-size_t csm_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride);
-size_t csm_log_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride);
+/// The same three for Float16 storage: binary16 bit patterns in and out, computed in float; softmax
+/// and log-softmax take β ≠ 1 on rows of at most 4096 elements only (0 rows done on longer ones).
+size_t csm_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride, float beta);
+size_t csm_log_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride,
+                           float beta);
 size_t csm_softmax_vjp_f16(int isa, const uint16_t *s, const uint16_t *g, uint16_t *dx, size_t rows, size_t n,
                            size_t stride, float beta);
 
