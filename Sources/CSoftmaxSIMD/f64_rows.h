@@ -100,6 +100,16 @@ static inline __attribute__((always_inline)) vd ISA_NAME(exp_row_step_f64)(vd x,
     return ISA_NAME(exp_pair_f64)(p, pl);
 }
 
+/// 1/t as the pair fh + fl (fl = (1 − fh·t)·fh, the residual by one FMA), so that y·fh + y·fl is y/t
+/// rounded once without a division per vector.
+static inline void ISA_NAME(inverse_pair_f64)(vd t, vd *fh, vd *fl) {
+    *fh = vd_div(vd_set(1), t);
+    *fl = vd_mul(vd_fms(vd_sub(vd_set(0), *fh), t, vd_set(-1)), *fh);
+}
+
+/// y·(fh + fl), one rounding.
+static inline vd ISA_NAME(times_pair_f64)(vd y, vd fh, vd fl) { return vd_fma(y, fh, vd_mul(y, fl)); }
+
 /// Neumaier's TwoSum step of a lane-wise compensated sum.
 static inline void ISA_NAME(two_sum_f64)(vd *hi, vd *lo, vd x) {
     vd s = vd_add(*hi, x), bb = vd_sub(s, *hi);

@@ -24,9 +24,10 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f64)(c
             sl = vd_add(sl, vd_sub(e, vd_sub(s, sh)));
             sh = s;
         }
-        vd total = vd_set(ISA_NAME(sum_lanes_f64)(vd_sub(sh, one), sl));
-        for (i = 0; i + VD_W <= n; i += VD_W) vd_store(yr + i, vd_div(vd_load(yr + i), total));
-        if (i < n) vd_store_tail(yr + i, vd_div(vd_load_tail(yr + i, n - i, 0), total), n - i);
+        vd fh, fl;
+        ISA_NAME(inverse_pair_f64)(vd_set(ISA_NAME(sum_lanes_f64)(vd_sub(sh, one), sl)), &fh, &fl);
+        for (i = 0; i + VD_W <= n; i += VD_W) vd_store(yr + i, ISA_NAME(times_pair_f64)(vd_load(yr + i), fh, fl));
+        if (i < n) vd_store_tail(yr + i, ISA_NAME(times_pair_f64)(vd_load_tail(yr + i, n - i, 0), fh, fl), n - i);
     }
     return rows;
 }
@@ -55,7 +56,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f64)(
         }
         vd total = vd_group_sum(sh, sl);
         for (int j = 0; j < 4; j++) {
-            vd t = vd_group_lane(total, j);
+            vd t = vd_group_lane(total, j);  // at most four vectors: a division each costs less than a pair
             for (int k = 0; k < nv; k++) ISA_NAME(store_part_f64)(y + (row + j) * stride, n, k, vd_div(e[j][k], t));
         }
     }
