@@ -13,7 +13,9 @@
 #include "f64_softmax.h"
 #include "f64_log_softmax.h"
 #include "f64_vjp.h"
+#include "slices.h"
 CSM_DEFINE(avx2)
+CSM_DEFINE_SLICES(avx2)
 #pragma clang attribute pop
 // The Float16 kernels also need F16C (the dispatcher checks it); the code above keeps avx2,fma only.
 #pragma clang attribute push(__attribute__((target("avx2,fma,f16c"))), apply_to = function)

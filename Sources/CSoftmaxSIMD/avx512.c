@@ -13,12 +13,14 @@
 #include "f64_softmax.h"
 #include "f64_log_softmax.h"
 #include "f64_vjp.h"
+#include "slices.h"
 #include "ops_f16_avx512.h"
 #include "f16_rows.h"
 #include "f16_softmax.h"
 #include "f16_log_softmax.h"
 #include "f16_vjp.h"
 CSM_DEFINE(avx512)
+CSM_DEFINE_SLICES(avx512)
 CSM_DEFINE_F16(avx512)
 #pragma clang attribute pop
 #endif

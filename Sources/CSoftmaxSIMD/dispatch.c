@@ -80,3 +80,16 @@ size_t csm_softmax_vjp_f16(int isa, const uint16_t *s, const uint16_t *g, uint16
                            size_t stride, float beta) {
     CSM_FORWARD_F16(csm_softmax_vjp_f16, s, g, dx, rows, n, stride, beta)
 }
+
+int csm_slice_range_f32(int isa, const float *x, size_t n, float *max, float *min) {
+    CSM_FORWARD(csm_slice_range_f32, x, n, max, min)
+}
+double csm_slice_exp_f32(int isa, const float *x, float *y, size_t n, float max, float min, float beta) {
+    CSM_FORWARD(csm_slice_exp_f32, x, y, n, max, min, beta)
+}
+int csm_slice_scale_f32(int isa, float *y, size_t n, double sum) { CSM_FORWARD(csm_slice_scale_f32, y, n, sum) }
+int csm_slice_max_f64(int isa, const double *x, size_t n, double *max) { CSM_FORWARD(csm_slice_max_f64, x, n, max) }
+double csm_slice_exp_f64(int isa, const double *x, double *y, size_t n, double max, double beta) {
+    CSM_FORWARD(csm_slice_exp_f64, x, y, n, max, beta)
+}
+int csm_slice_scale_f64(int isa, double *y, size_t n, double sum) { CSM_FORWARD(csm_slice_scale_f64, y, n, sum) }

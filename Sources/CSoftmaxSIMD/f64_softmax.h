@@ -1,5 +1,34 @@
 // Double softmax: rows by rows and in groups of short rows (see f64_rows.h).
 
+/// e^(β·(x − m)) of a row into y (b and `scaled` as in exp_row_step_f64), returning Σ; the next row
+/// (`next`) is prefetched meanwhile. Fast2Sum is exact here: the running sum starts at 1 and every
+/// term is in [0, 1].
+static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f64)(const double *x, double *y, size_t n,
+                                                                           const double *next, vd m, vd nm, vd b,
+                                                                           const int scaled) {
+    vd hi, one = vd_set(1), sh = one, sl = vd_set(0);
+    for (size_t i = 0; i < n; i += VD_W) {
+        __builtin_prefetch(next + i, 0, 3);
+        int full = i + VD_W <= n;
+        vd e = ISA_NAME(exp_row_step_f64)(full ? vd_load(x + i) : vd_load_tail(x + i, n - i, -INFINITY), m, nm, b, &hi,
+                                          scaled);
+        if (full) vd_store(y + i, e); else vd_store_tail(y + i, e, n - i);
+        vd s = vd_add(sh, e);
+        sl = vd_add(sl, vd_sub(e, vd_sub(s, sh)));
+        sh = s;
+    }
+    return ISA_NAME(sum_lanes_f64)(vd_sub(sh, one), sl);
+}
+
+/// y /= sum, as a product by the pair 1/sum (one rounding, no division per vector).
+static inline void ISA_NAME(scale_f64)(double *y, size_t n, double sum) {
+    vd fh, fl;
+    ISA_NAME(inverse_pair_f64)(vd_set(sum), &fh, &fl);
+    size_t i = 0;
+    for (; i + VD_W <= n; i += VD_W) vd_store(y + i, ISA_NAME(times_pair_f64)(vd_load(y + i), fh, fl));
+    if (i < n) vd_store_tail(y + i, ISA_NAME(times_pair_f64)(vd_load_tail(y + i, n - i, 0), fh, fl), n - i);
+}
+
 /// Softmax row by row; the differences are β·(x − max) when `scaled` (b = β), x − max otherwise.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f64)(const double *x, double *y, size_t rows,
                                                                               size_t n, size_t stride, vd b,
@@ -9,25 +38,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f64)(c
         double *yr = y + row * stride;
         double mx;
         if (!ISA_NAME(row_max_f64)(xr, n, &mx)) return row;
-        vd m = vd_set(mx), nm = vd_set(-mx), hi, one = vd_set(1);
-        // Fast2Sum is exact here: the running sum starts at 1 and every term is in [0, 1].
-        vd sh = one, sl = vd_set(0);
-        size_t i = 0;
         const double *next = row + 1 < rows ? xr + stride : xr;  // prefetched while this row computes
-        for (; i < n; i += VD_W) {
-            __builtin_prefetch(next + i, 0, 3);
-            int full = i + VD_W <= n;
-            vd e = ISA_NAME(exp_row_step_f64)(full ? vd_load(xr + i) : vd_load_tail(xr + i, n - i, -INFINITY), m, nm, b,
-                                              &hi, scaled);
-            if (full) vd_store(yr + i, e); else vd_store_tail(yr + i, e, n - i);
-            vd s = vd_add(sh, e);
-            sl = vd_add(sl, vd_sub(e, vd_sub(s, sh)));
-            sh = s;
-        }
-        vd fh, fl;
-        ISA_NAME(inverse_pair_f64)(vd_set(ISA_NAME(sum_lanes_f64)(vd_sub(sh, one), sl)), &fh, &fl);
-        for (i = 0; i + VD_W <= n; i += VD_W) vd_store(yr + i, ISA_NAME(times_pair_f64)(vd_load(yr + i), fh, fl));
-        if (i < n) vd_store_tail(yr + i, ISA_NAME(times_pair_f64)(vd_load_tail(yr + i, n - i, 0), fh, fl), n - i);
+        ISA_NAME(scale_f64)(yr, n, ISA_NAME(exp_store_f64)(xr, yr, n, next, vd_set(mx), vd_set(-mx), b, scaled));
     }
     return rows;
 }

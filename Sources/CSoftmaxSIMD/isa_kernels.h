@@ -16,6 +16,17 @@
     size_t csm_softmax_vjp_f16_##SUFFIX(const uint16_t *, const uint16_t *, uint16_t *, size_t, size_t, size_t, \
                                         float);
 
+/// The slice entry points of one instruction set (see slices.h).
+#define CSM_DECLARE_SLICES(SUFFIX)                                                                            \
+    int csm_slice_range_f32_##SUFFIX(const float *, size_t, float *, float *);                                 \
+    double csm_slice_exp_f32_##SUFFIX(const float *, float *, size_t, float, float, float);                    \
+    int csm_slice_scale_f32_##SUFFIX(float *, size_t, double);                                                 \
+    int csm_slice_max_f64_##SUFFIX(const double *, size_t, double *);                                          \
+    double csm_slice_exp_f64_##SUFFIX(const double *, double *, size_t, double, double);                       \
+    int csm_slice_scale_f64_##SUFFIX(double *, size_t, double);
+
+CSM_DECLARE_SLICES(avx2)
+CSM_DECLARE_SLICES(avx512)
 CSM_DECLARE(avx2)
 CSM_DECLARE(avx512)
 
@@ -55,5 +66,20 @@ CSM_DECLARE(avx512)
                                         size_t s, float b) {                                                   \
         return ISA_NAME(softmax_vjp_f16)(a, g, d, r, n, s, b);                                                 \
     }
+
+/// Defines the slice entry points of one instruction set from the static functions of slices.h.
+#define CSM_DEFINE_SLICES(SUFFIX)                                                                             \
+    int csm_slice_range_f32_##SUFFIX(const float *x, size_t n, float *mx, float *mn) {                         \
+        return ISA_NAME(slice_range_f32)(x, n, mx, mn);                                                        \
+    }                                                                                                          \
+    double csm_slice_exp_f32_##SUFFIX(const float *x, float *y, size_t n, float mx, float mn, float b) {       \
+        return ISA_NAME(slice_exp_f32)(x, y, n, mx, mn, b);                                                    \
+    }                                                                                                          \
+    int csm_slice_scale_f32_##SUFFIX(float *y, size_t n, double sum) { return ISA_NAME(slice_scale_f32)(y, n, sum); } \
+    int csm_slice_max_f64_##SUFFIX(const double *x, size_t n, double *mx) { return ISA_NAME(slice_max_f64)(x, n, mx); } \
+    double csm_slice_exp_f64_##SUFFIX(const double *x, double *y, size_t n, double mx, double b) {             \
+        return ISA_NAME(slice_exp_f64)(x, y, n, mx, b);                                                        \
+    }                                                                                                          \
+    int csm_slice_scale_f64_##SUFFIX(double *y, size_t n, double sum) { return ISA_NAME(slice_scale_f64)(y, n, sum); }
 
 #endif

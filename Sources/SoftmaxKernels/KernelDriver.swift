@@ -10,6 +10,7 @@ enum KernelDriver<S: KernelStorage> {
     static var parallelThreshold: Int { 1 << 15 }
 
     static func run(_ q: _KernelRequest<S>) {
+        if RowSlices.applies(q) { return RowSlices.run(q) }
         let rows = q.shape.rows
         let threads = Swift.min(q.threads, rows)
         if threads <= 1 || rows * q.shape.columns < parallelThreshold {
@@ -21,7 +22,7 @@ enum KernelDriver<S: KernelStorage> {
         let chunks = Swift.min(rows, threads * chunksPerThread)
         var next = 0
         withUnsafeMutablePointer(to: &next) { counter in
-            let claim = UnsafeMutableSendablePointer(counter)
+            let claim = SharedPointer(counter)
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
                 while true {
                     let c = csm_fetch_add(claim.pointer, 1)
@@ -103,8 +104,9 @@ enum KernelDriver<S: KernelStorage> {
     }
 }
 
-/// A pointer the workers of one batch share (they only touch it through atomic C operations).
-struct UnsafeMutableSendablePointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Int>
-    init(_ pointer: UnsafeMutablePointer<Int>) { self.pointer = pointer }
+/// A pointer the workers of one batch or row share: each writes only its own slot or slice, or goes
+/// through atomic C operations.
+struct SharedPointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }

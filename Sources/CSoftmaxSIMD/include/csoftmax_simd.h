@@ -55,6 +55,17 @@ size_t csm_log_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows,
 size_t csm_softmax_vjp_f16(int isa, const uint16_t *s, const uint16_t *g, uint16_t *dx, size_t rows, size_t n,
                            size_t stride, float beta);
 
+/// One softmax row split over threads, a slice at a time, in three phases: the slice's maximum (and
+/// Float minimum; combine all slices' before the next phase), its exps e^(β·(x − max)) stored with
+/// their sum from the whole row's max (and min), and the scaling by 1/Σ of all slices' sums. The caller
+/// checks that the max is finite and β > 0 finite. With `isa` 0 they do nothing and return 0.
+int csm_slice_range_f32(int isa, const float *x, size_t n, float *max, float *min);
+double csm_slice_exp_f32(int isa, const float *x, float *y, size_t n, float max, float min, float beta);
+int csm_slice_scale_f32(int isa, float *y, size_t n, double sum);
+int csm_slice_max_f64(int isa, const double *x, size_t n, double *max);
+double csm_slice_exp_f64(int isa, const double *x, double *y, size_t n, double max, double beta);
+int csm_slice_scale_f64(int isa, double *y, size_t n, double sum);
+
 /// Atomically adds `v` to *p and returns the previous value (the row chunks of a parallel batch).
 static inline intptr_t csm_fetch_add(intptr_t *p, intptr_t v) { return __atomic_fetch_add(p, v, __ATOMIC_RELAXED); }
 
