@@ -74,7 +74,7 @@ static size_t ISA_NAME(blocks_f16)(const uint16_t *x, uint16_t *y, size_t rows, 
     return rows;
 }
 
-/// The maximum of a binary16 row, and whether the exp may skip its clamp (as row_max_f32); returns 0
+/// The maximum of a binary16 row, and whether the exp may skip its clamp (as for Float rows); returns 0
 /// when the row holds a NaN or +inf or no finite entry.
 static inline int ISA_NAME(row_max_f16)(const uint16_t *x, size_t n, float *out, int *unclamped) {
     vf a = vf_set(-INFINITY), b = vf_set(-INFINITY), lo = vf_set(INFINITY);

@@ -46,15 +46,6 @@ static inline int ISA_NAME(row_range_f32)(const float *x, size_t n, float *max, 
     return isfinite(m);
 }
 
-/// The row maximum, and whether every x − max is at least EXP_F32_UNCLAMPED_FLOOR (so the exp needs
-/// no clamp); returns 0 as row_range_f32 does.
-static inline int ISA_NAME(row_max_f32)(const float *x, size_t n, float *out, int *unclamped) {
-    float lo;
-    int ok = ISA_NAME(row_range_f32)(x, n, out, &lo);
-    *unclamped = lo - *out >= EXP_F32_UNCLAMPED_FLOOR;
-    return ok;
-}
-
 /// How x − max is split exactly into hi + lo by Fast2Sum, which needs the operand of larger
 /// magnitude first: ordered lane by lane with a min and a max (any row), or known for the whole row.
 enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2 };
@@ -66,8 +57,8 @@ static inline int csm_split_f32(float max, float min) {
 }
 
 /// x − m as hi + lo exactly (nm = −m) by Fast2Sum, its operands ordered as `split` says: with m > 0,
-/// min(x, −m) is the larger in magnitude, and with m ≤ 0 it is x. lo is NaN where x = −inf or x − m
-/// overflows.
+/// min(x, −m) is the larger in magnitude, and with m ≤ 0 it is x. Where hi = −inf (x = −inf, or x − m
+/// overflowed) lo is NaN or +inf: callers drop it there.
 static inline __attribute__((always_inline)) vf ISA_NAME(split_diff_f32)(vf x, vf m, vf nm, vf *lo, const int split) {
     vf s = vf_sub(x, m);
     if (split == SPLIT_X_LARGER) {

@@ -50,7 +50,7 @@ static inline int ISA_NAME(row_max_f64)(const double *x, size_t n, double *out) 
 }
 
 /// x − m as hi + lo exactly (nm = −m) by Fast2Sum, the operand of larger magnitude first: min(x, −m)
-/// when m > 0, x when m ≤ 0 (see diff_f32). lo is NaN where x = −inf or x − m overflows.
+/// when m > 0, x when m ≤ 0 (see split_diff_f32); lo is NaN or +inf where hi = −inf.
 static inline vd ISA_NAME(diff_f64)(vd x, vd m, vd nm, vd *lo) {
     vd s = vd_sub(x, m);
     vd big = vd_min(x, nm), small = vd_max(x, nm);
