@@ -67,8 +67,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f3
         vf m = vf_set(mx), nm = vf_set(-mx);
         const float *next = row + 1 < rows ? xr + stride : xr;
         double off;
-        CSM_SPLIT_CASES(off = ISA_NAME(off_mass_f32)(xr, n, next, m, nm, b, &at_max, CSM_CLAMP, CSM_SPLIT, scaled), mx, mn,
-                        beta, scaled);
+        CSM_SPLIT_CASES(off = ISA_NAME(off_mass_f32)(xr, n, next, m, nm, b, &at_max, CSM_CLAMP, CSM_SPLIT, scaled), mx,
+                        mn, beta);
         off += at_max - 1;
         // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
         if (off < 0x1p-100 && at_max != (int)n) return row;

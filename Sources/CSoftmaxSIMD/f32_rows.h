@@ -182,13 +182,13 @@ static inline void ISA_NAME(store_part_f32)(float *y, size_t n, int k, vf v) {
     if (lanes == VF_W) vf_store(y + k * VF_W, v); else vf_store_tail(y + k * VF_W, v, lanes);
 }
 
-/// Runs `stmt` with CSM_CLAMP and CSM_SPLIT as constants chosen from a row's max and min and, for
-/// scaled rows (β ≠ 1, only with SPLIT_ANY), β: one copy of the loop per combination, each with only
-/// its own operations.
-#define CSM_SPLIT_CASES(stmt, mx, mn, beta, scaled)                                                            \
+/// Runs `stmt` with CSM_CLAMP and CSM_SPLIT as constants chosen from a row's max, min and β (the split
+/// orders x and max, before any β): one copy of the loop per combination, each with only its own
+/// operations.
+#define CSM_SPLIT_CASES(stmt, mx, mn, beta)                                                                    \
     do {                                                                                                       \
-        int clamp_ = (scaled ? (beta) * ((mn) - (mx)) : (mn) - (mx)) < EXP_F32_UNCLAMPED_FLOOR;               \
-        switch (scaled ? clamp_ * 3 : clamp_ * 3 + csm_split_f32(mx, mn)) {                                    \
+        int clamp_ = (beta) * ((mn) - (mx)) < EXP_F32_UNCLAMPED_FLOOR;                                         \
+        switch (clamp_ * 3 + csm_split_f32(mx, mn)) {                                                          \
         case 0: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_ANY }; stmt; } break;                                \
         case 1: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_X_LARGER }; stmt; } break;                           \
         case 2: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_MAX_LARGER }; stmt; } break;                         \

@@ -163,7 +163,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
         const float *next = row + 1 < rows ? xr + stride : xr;
         double sum;
         CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, yr, n, next, m, nm, b, CSM_CLAMP, CSM_SPLIT, scaled), mx, mn,
-                        beta, scaled);
+                        beta);
         ISA_NAME(scale_f32)(yr, n, 1.0 / sum);
     }
     return rows;

@@ -15,9 +15,9 @@ static double ISA_NAME(slice_exp_f32)(const float *x, float *y, size_t n, float 
     vf m = vf_set(mx), nm = vf_set(-mx), b = vf_set(beta);
     double sum;
     if (beta == 1) {
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, x, m, nm, b, CSM_CLAMP, CSM_SPLIT, 0), mx, mn, beta, 0);
+        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, x, m, nm, b, CSM_CLAMP, CSM_SPLIT, 0), mx, mn, beta);
     } else {
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, x, m, nm, b, CSM_CLAMP, CSM_SPLIT, 1), mx, mn, beta, 1);
+        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, x, m, nm, b, CSM_CLAMP, CSM_SPLIT, 1), mx, mn, beta);
     }
     return sum;
 }
