@@ -2,18 +2,37 @@
 // ops_avx2.h / ops_avx512.h and compiled once per instruction set (ISA_NAME names each copy).
 //
 // Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (Fast2Sum with the
-// operands ordered by magnitude) and lo enters the reduced argument of exp; the exp is Cody–Waite range reduction by ln 2 (a 9-bit high
-// part, so k·C1 and hi − k·C1 are exact), e^r = 1 + r·q(r) with q a degree-5 fit of (e^r − 1)/r
-// (e^r within 1.05·2^-24 after the final rounding, in a simulation over |r| ≤ 0.351) and an exact
-// scaling by 2^k; sums add pairs of exps (one rounding, at most 2^-24 relative to the pair) into exact
-// Fast2Sum float pairs flushed to double (short rows: double); the final scale multiplies by 1/Σ as a
-// float pair (fh + fl), so it rounds once. Worst case about 3 ulps, measured below 1.5.
+// operands ordered by magnitude) and lo enters the reduced argument of exp, or, where the row's max
+// lies in [0, 64], the softmax takes e^x unshifted (SPLIT_NONE: x is exact as it is); the exp is
+// Cody–Waite range reduction by ln 2 (a 9-bit high part, so k·C1 and hi − k·C1 are exact),
+// e^r = 1 + (r + r²·u(r)) with u a degree-4 fit of (e^r − 1 − r)/r² (e^r within 1.21·2^-24 after the
+// final rounding, in a float simulation over |r| ≤ 0.3472) and an exact scaling by 2^k; sums add
+// pairs of exps (one rounding, at most 2^-24 relative to the pair) into exact Fast2Sum float pairs
+// flushed to double (short rows: double); the final scale multiplies by 1/Σ as a float pair (fh + fl),
+// so it rounds once. Worst case 2·1.21 + 1 units of 2^-24 before that rounding, under 4 ulps;
+// measured about 2.
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 #define F32_MAGIC 12582912.0f /* 1.5·2^23: adding it rounds to an integer */
 #define FAST_SUM_BIAS 2.0f      /* the start of a Fast2Sum running sum: at least every term (a pair of exps) */
 #define FAST_SUM_FLUSH 1024     /* vectors between flushes of a float pair sum to double */
+
+/// The row maximum (a NaN may or may not reach it: it propagates through the exps either way).
+static inline float ISA_NAME(row_max_f32)(const float *x, size_t n) {
+    vf a = vf_set(-INFINITY), b = vf_set(-INFINITY), c = vf_set(-INFINITY), d = vf_set(-INFINITY);
+    size_t i = 0;
+    for (; i + 4 * VF_W <= n; i += 4 * VF_W) {
+        a = vf_max(a, vf_load(x + i));
+        b = vf_max(b, vf_load(x + i + VF_W));
+        c = vf_max(c, vf_load(x + i + 2 * VF_W));
+        d = vf_max(d, vf_load(x + i + 3 * VF_W));
+    }
+    for (; i < n; i += VF_W) a = vf_max(a, i + VF_W <= n ? vf_load(x + i) : vf_load_tail(x + i, n - i, -INFINITY));
+    return vf_hmax(vf_max(vf_max(a, b), vf_max(c, d)));
+}
 
 /// The lanes' maxima and minima over a row (the tail is padded with −inf for the max, +inf for the min).
 static inline __attribute__((always_inline)) void ISA_NAME(range_lanes_f32)(const float *x, size_t n, vf *max, vf *min) {
@@ -47,8 +66,27 @@ static inline int ISA_NAME(row_range_f32)(const float *x, size_t n, float *max, 
 }
 
 /// How x − max is split exactly into hi + lo by Fast2Sum, which needs the operand of larger
-/// magnitude first: ordered lane by lane with a min and a max (any row), or known for the whole row.
-enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2 };
+/// magnitude first: ordered lane by lane with a min and a max (any row), or known for the whole row;
+/// or not at all (SPLIT_NONE, softmax only): the exps are taken of x itself, unshifted (see
+/// csm_unshifted_f32). SPLIT_NONE rows always clamp, as their minimum is not known.
+enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2, SPLIT_NONE = 3 };
+
+/// 1 when a softmax row whose β·max is bm may skip the shift by its max: with bm in [0, 64] no exp
+/// overflows (n·e^64 is far below FLT_MAX), and Σ ≥ 1 makes every output no larger than its own exp,
+/// so an exp that underflows belongs to an output that underflows as far. Saves the exact split's
+/// three to five operations a vector.
+static inline int csm_unshifted_f32(float bm) { return bm >= 0 && bm <= 64; }
+
+/// The start of the Fast2Sum running sums (fast_sum_f32) of a row: FAST_SUM_BIAS after the shift by
+/// the max (every exp ≤ 1), and for an unshifted row with β·max = bm a power of two ≥ 4·e^bm, so at
+/// least every pair of exps (bm must pass csm_unshifted_f32 then).
+static inline float csm_sum_bias_f32(int split, float bm) {
+    if (split != SPLIT_NONE) return FAST_SUM_BIAS;
+    uint32_t bits = (uint32_t)((int)(bm * 1.4427f) + 3 + 127) << 23;  // 2^(⌊bm·log2 e⌋ + 3)
+    float bias;
+    memcpy(&bias, &bits, sizeof bias);
+    return bias;
+}
 
 /// The cheapest split for a row of this max and min: max ≤ 0 gives |x| ≥ |max| for every x ≤ max,
 /// and min ≥ −max gives |x| ≤ max.
@@ -77,26 +115,28 @@ static inline vf ISA_NAME(diff_f32)(vf x, vf m, vf nm, vf *lo) {
     return ISA_NAME(split_diff_f32)(x, m, nm, lo, SPLIT_ANY);
 }
 
-/// e^(hi + lo) for hi ≤ 0 (−inf included), |lo| ≤ ulp(hi)/2: within ~1 ulp; 0 below e^-110. With
+/// e^(hi + lo) for hi ≤ 64 (−inf included), |lo| ≤ ulp(hi)/2: within ~1 ulp; 0 below e^-110. With
 /// clamp = 0 (a constant) it skips the clamp at −110, for rows whose hi are all finite and at least
-/// EXP_F32_UNCLAMPED_FLOOR (the range where the scaling by 2^k still rounds to 0 correctly).
-static inline __attribute__((always_inline)) vf ISA_NAME(exp_pair_f32)(vf hi, vf lo, const int clamp) {
+/// EXP_F32_UNCLAMPED_FLOOR (the range where the scaling by 2^k still rounds to 0 correctly). With
+/// exact = 1 (a constant) lo is 0 and not read: hi is the exact argument.
+static inline __attribute__((always_inline)) vf ISA_NAME(exp_pair_f32)(vf hi, vf lo, const int clamp,
+                                                                      const int exact) {
     vf h = hi, l = lo;
     if (clamp) {
-        l = vf_zero_where(vf_lt(hi, vf_set(-110.0f)), lo);
+        if (!exact) l = vf_zero_where(vf_lt(hi, vf_set(-110.0f)), lo);
         h = vf_max(vf_set(-110.0f), hi);  // in this order a NaN hi stays NaN
     }
     vf t = vf_fma(h, vf_set(1.44269504f), vf_set(F32_MAGIC));
     vf k = vf_sub(t, vf_set(F32_MAGIC));
-    vf r = vf_add(vf_fma(k, vf_set(-0.693359375f), h), vf_fma(k, vf_set(2.12194440e-4f), l));
-    // (e^r − 1)/r by a degree-5 fit (relative error 1.2e-8 on |r| ≤ 0.351), then e^r = 1 + r·q;
-    // Estrin's scheme: a shorter dependency chain than Horner's for one more multiplication.
+    vf r1 = vf_fma(k, vf_set(-0.693359375f), h);
+    vf r = exact ? vf_fma(k, vf_set(2.12194440e-4f), r1) : vf_add(r1, vf_fma(k, vf_set(2.12194440e-4f), l));
+    // (e^r − 1 − r)/r² by a degree-4 minimax fit (tools/fit-exp-f32: 2^-27.8 relative to e^r on
+    // |r| ≤ 0.3472 with float coefficients), by Estrin's scheme; the final + 1 goes to the adders,
+    // which are less busy than the multipliers.
     vf r2 = vf_mul(r, r);
-    vf c = vf_fma(r, vf_set(0x1.6db0bcp-10f), vf_set(0x1.12448cp-7f));
-    vf b = vf_fma(r, vf_set(0x1.555466p-5f), vf_set(0x1.555472p-3f));
-    vf a = vf_fma(r, vf_set(0.5f), vf_set(1.0f));
-    vf q = vf_fma(r2, vf_fma(r2, c, b), a);
-    vf er = vf_fma(q, r, vf_set(1.0f));
+    vf a = vf_fma(r, vf_set(0x1.555490p-3f), vf_set(0x1.fffffcp-2f));
+    vf c = vf_fma(r2, vf_set(0x1.6a2284p-10f), vf_fma(r, vf_set(0x1.123ae6p-7f), vf_set(0x1.5558f8p-5f)));
+    vf er = vf_add(vf_fma(r2, vf_fma(r2, c, a), r), vf_set(1.0f));
     return vf_ldexp(er, k, t);
 }
 
@@ -110,14 +150,21 @@ static inline __attribute__((always_inline)) vf ISA_NAME(times_beta_f32)(vf b, v
 
 /// One vector of a row: e^(β·(x − m)), β = b when `scaled` (a constant; β = 1 otherwise, at no cost),
 /// also returning hi, the x − m of the exact split (clamp: see exp_pair_f32; split: split_diff_f32).
+/// With SPLIT_NONE it is e^(β·x) (hi = x), clamped.
 static inline __attribute__((always_inline)) vf ISA_NAME(exp_row_step_f32)(vf x, vf m, vf nm, vf b, vf *hi,
                                                                           const int clamp, const int split,
                                                                           const int scaled) {
     vf lo;
+    if (split == SPLIT_NONE) {
+        *hi = x;
+        if (!scaled) return ISA_NAME(exp_pair_f32)(x, x, 1, 1);
+        vf p = vf_mul(b, x);
+        return ISA_NAME(exp_pair_f32)(p, vf_fms(b, x, p), 1, 0);
+    }
     *hi = ISA_NAME(split_diff_f32)(x, m, nm, &lo, split);
-    if (!scaled) return ISA_NAME(exp_pair_f32)(*hi, lo, clamp);
+    if (!scaled) return ISA_NAME(exp_pair_f32)(*hi, lo, clamp, 0);
     vf pl, p = ISA_NAME(times_beta_f32)(b, *hi, lo, &pl);
-    return ISA_NAME(exp_pair_f32)(p, pl, clamp);
+    return ISA_NAME(exp_pair_f32)(p, pl, clamp, 0);
 }
 
 /// e^(x − m) for one vector of any row, also returning hi = x − m rounded.
@@ -140,8 +187,8 @@ static inline void ISA_NAME(scale_f32)(float *y, size_t n, double f) {
     }
 }
 
-/// Adds e (every lane in [0, 2]) to the float pair (*h, *l) by Fast2Sum, exact because *h starts at 2
-/// (FAST_SUM_BIAS) and never drops below a term; *l gathers the rounding errors. Cheaper than widening
+/// Adds e (every lane in [0, bias]) to the float pair (*h, *l) by Fast2Sum, exact because *h starts at
+/// the bias (csm_sum_bias_f32) and never drops below a term; *l gathers the rounding errors. Cheaper than widening
 /// to double, and as accurate for Σ once the pair is flushed to double every FAST_SUM_FLUSH vectors.
 static inline void ISA_NAME(fast_sum_f32)(vf *h, vf *l, vf e) {
     vf t = vf_add(*h, e);

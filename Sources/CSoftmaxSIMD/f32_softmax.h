@@ -3,20 +3,25 @@
 #define MULTI_ROWS_MAX 256 /* rows up to this length go MULTI_ROWS at a time */
 #define MULTI_ROWS 4       /* at most 4: the arrays of softmax_multi_f32 */
 
-/// e^(β·(x − m)) of a row into y (b and `scaled` as in exp_row_step_f32), returning Σ in double;
-/// four vectors an iteration so that their exps overlap, and the next row (`next`) prefetched
-/// meanwhile: the pass is compute-bound. Pairs of exps are added before the float pair sums (fewer
-/// additions, which are the busier units).
+/// e^(β·(x − m)) of a row into y (b and `scaled` as in exp_row_step_f32; bias: csm_sum_bias_f32),
+/// returning Σ in double; four vectors an iteration so that their exps overlap. The pass is
+/// compute-bound, so it also reads the next row of n elements (`next`, unless NULL) and leaves its
+/// maximum in *next_max: that row's max pass costs no time of its own. Pairs of exps are added before
+/// the float pair sums (fewer additions, which are the busier units on shifted rows).
 static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(const float *x, float *y, size_t n,
-                                                                           const float *next, vf m, vf nm, vf b,
+                                                                           const float *next, float *next_max,
+                                                                           vf m, vf nm, vf b, float bias,
                                                                            const int clamp, const int split,
                                                                            const int scaled) {
     vd s0 = vd_set(0), s1 = vd_set(0);
-    vf hi, h[2] = {vf_set(FAST_SUM_BIAS), vf_set(FAST_SUM_BIAS)}, l[2] = {vf_set(0), vf_set(0)};
+    vf hi, h[2] = {vf_set(bias), vf_set(bias)}, l[2] = {vf_set(0), vf_set(0)};
+    vf na = vf_set(-INFINITY), nb = vf_set(-INFINITY);
     size_t i = 0, block = 0;
     for (; i + 4 * VF_W <= n; i += 4 * VF_W) {
-        __builtin_prefetch(next + i, 0, 3);
-        __builtin_prefetch(next + i + 2 * VF_W, 0, 3);
+        if (next) {
+            na = vf_max(na, vf_max(vf_load(next + i), vf_load(next + i + VF_W)));
+            nb = vf_max(nb, vf_max(vf_load(next + i + 2 * VF_W), vf_load(next + i + 3 * VF_W)));
+        }
         vf e[4];
         for (int k = 0; k < 4; k++)
             e[k] = ISA_NAME(exp_row_step_f32)(vf_load(x + i + k * VF_W), m, nm, b, &hi, clamp, split, scaled);
@@ -24,53 +29,63 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
         for (int k = 0; k < 2; k++) ISA_NAME(fast_sum_f32)(&h[k], &l[k], vf_add(e[2 * k], e[2 * k + 1]));
         if (++block == FAST_SUM_FLUSH / 4) {
             for (int k = 0; k < 2; k++) {
-                vf_add_wide(vf_sub(h[k], vf_set(FAST_SUM_BIAS)), &s0, &s1);  // exact: h ≥ FAST_SUM_BIAS
+                vf_add_wide(vf_sub(h[k], vf_set(bias)), &s0, &s1);  // exact: h ≥ bias, a power of two
                 vf_add_wide(l[k], &s0, &s1);
-                h[k] = vf_set(FAST_SUM_BIAS);
+                h[k] = vf_set(bias);
                 l[k] = vf_set(0);
             }
             block = 0;
         }
     }
     for (; i + VF_W <= n; i += VF_W) {
-        __builtin_prefetch(next + i, 0, 3);
+        if (next) na = vf_max(na, vf_load(next + i));
         vf e = ISA_NAME(exp_row_step_f32)(vf_load(x + i), m, nm, b, &hi, clamp, split, scaled);
         vf_store(y + i, e);
         ISA_NAME(fast_sum_f32)(&h[0], &l[0], e);
     }
     if (i < n) {  // the tail's padding is −inf, which needs the clamp
+        if (next) na = vf_max(na, vf_load_tail(next + i, n - i, -INFINITY));
         vf e = ISA_NAME(exp_row_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, b, &hi, 1, split, scaled);
         vf_store_tail(y + i, e, n - i);
         ISA_NAME(fast_sum_f32)(&h[0], &l[0], e);
     }
     for (int k = 0; k < 2; k++) {
-        vf_add_wide(vf_sub(h[k], vf_set(FAST_SUM_BIAS)), &s0, &s1);
+        vf_add_wide(vf_sub(h[k], vf_set(bias)), &s0, &s1);
         vf_add_wide(l[k], &s0, &s1);
     }
+    if (next) *next_max = vf_hmax(vf_max(na, nb));
     return vd_hsum(vd_add(s0, s1));
 }
 
 /// Softmax of R rows at once, vector by vector: on rows of a few vectors the chain of one row (max,
 /// exps, sum, reciprocal, scale) is too short for the out-of-order window to overlap the next row's.
+/// As exp_store_f32 it also reads the next R rows (`next`, unless NULL) for their maxima (next_max).
 static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(const float *x, float *y, size_t n,
                                                                              size_t stride, const float *mx, vf b,
-                                                                             const int R, const int clamp,
+                                                                             float beta, const float *next,
+                                                                             float *next_max, const int R,
+                                                                             const int clamp, const int split,
                                                                              const int scaled) {
-    vf m[4], nm[4], h[4], l[4], hi;
+    vf m[4], nm[4], h[4], l[4], bias[4], na[4], hi;
     for (int r = 0; r < R; r++) {
         m[r] = vf_set(mx[r]);
         nm[r] = vf_set(-mx[r]);
-        h[r] = vf_set(FAST_SUM_BIAS);
+        bias[r] = vf_set(csm_sum_bias_f32(split, scaled ? beta * mx[r] : mx[r]));
+        h[r] = bias[r];
         l[r] = vf_set(0);
+        na[r] = vf_set(-INFINITY);
     }
     size_t i = 0;
     for (; i + 2 * VF_W <= n; i += 2 * VF_W) {  // pairs of vectors: their exps added before the sum
         vf e[4], f[4];
         for (int r = 0; r < R; r++) {
-            e[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, SPLIT_ANY, scaled);
-            f[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i + VF_W), m[r], nm[r], b, &hi, clamp, SPLIT_ANY,
+            e[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, split, scaled);
+            f[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i + VF_W), m[r], nm[r], b, &hi, clamp, split,
                                               scaled);
         }
+        if (next)
+            for (int r = 0; r < R; r++)
+                na[r] = vf_max(na[r], vf_max(vf_load(next + r * stride + i), vf_load(next + r * stride + i + VF_W)));
         for (int r = 0; r < R; r++) {
             vf_store(y + r * stride + i, e[r]);
             vf_store(y + r * stride + i + VF_W, f[r]);
@@ -80,7 +95,9 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
     for (; i + VF_W <= n; i += VF_W) {
         vf e[4];
         for (int r = 0; r < R; r++)
-            e[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, SPLIT_ANY, scaled);
+            e[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, split, scaled);
+        if (next)
+            for (int r = 0; r < R; r++) na[r] = vf_max(na[r], vf_load(next + r * stride + i));
         for (int r = 0; r < R; r++) {
             vf_store(y + r * stride + i, e[r]);
             ISA_NAME(fast_sum_f32)(&h[r], &l[r], e[r]);
@@ -89,20 +106,28 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
     if (i < n) {
         for (int r = 0; r < R; r++) {
             vf e = ISA_NAME(exp_row_step_f32)(vf_load_tail(x + r * stride + i, n - i, -INFINITY), m[r], nm[r], b, &hi, 1,
-                                              SPLIT_ANY, scaled);
+                                              split, scaled);
             vf_store_tail(y + r * stride + i, e, n - i);
             ISA_NAME(fast_sum_f32)(&h[r], &l[r], e);
+            if (next) na[r] = vf_max(na[r], vf_load_tail(next + r * stride + i, n - i, -INFINITY));
         }
     }
-    vf fh[4], fl[4];
+    if (next) {
+        vf g = vf_group_max(na);
+        for (int r = 0; r < R; r++) next_max[r] = vf_hmax(vf_group_max_lane(g, r));
+    }
+    vd sums[4];
+    vf gh, gl, fh[4], fl[4];
     for (int r = 0; r < R; r++) {
         vd s0 = vd_set(0), s1 = vd_set(0);
-        vf_add_wide(vf_sub(h[r], vf_set(FAST_SUM_BIAS)), &s0, &s1);
+        vf_add_wide(vf_sub(h[r], bias[r]), &s0, &s1);
         vf_add_wide(l[r], &s0, &s1);
-        double f = 1.0 / vd_hsum(vd_add(s0, s1));
-        float f1 = (float)f;
-        fh[r] = vf_set(f1);
-        fl[r] = vf_set((float)(f - f1));
+        sums[r] = vd_add(s0, s1);
+    }
+    vd_group_inverse(sums, &gh, &gl);  // the four reciprocals 1/Σ as float pairs, in one division
+    for (int r = 0; r < R; r++) {
+        fh[r] = vf_group_inverse_lane(gh, r);
+        fl[r] = vf_group_inverse_lane(gl, r);
     }
     for (i = 0; i + VF_W <= n; i += VF_W)
         for (int r = 0; r < R; r++) {
@@ -124,17 +149,27 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_multi_rows_
                                                                                     const int scaled) {
     size_t row = 0;
     vf b = vf_set(beta);
+    float mx[4];
+    if (rows >= MULTI_ROWS)
+        for (int r = 0; r < MULTI_ROWS; r++) mx[r] = ISA_NAME(row_max_f32)(x + r * stride, n);
     for (; row + MULTI_ROWS <= rows; row += MULTI_ROWS) {
-        float mx[4];
+        const float *xg = x + row * stride, *next = row + 2 * MULTI_ROWS <= rows ? xg + MULTI_ROWS * stride : NULL;
+        float *yg = y + row * stride;
+        int unshifted = 1;
+        for (int r = 0; r < MULTI_ROWS; r++) unshifted &= csm_unshifted_f32(scaled ? beta * mx[r] : mx[r]);
+        if (unshifted) {  // the usual case: the next group's maxima come with this group's exps
+            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, MULTI_ROWS, 1, SPLIT_NONE, scaled);
+            continue;
+        }
         int all = 1, ok = 1;
         for (int r = 0; r < MULTI_ROWS; r++) {
             float mn;
-            ok &= ISA_NAME(row_range_f32)(x + (row + r) * stride, n, &mx[r], &mn);
+            ok &= ISA_NAME(row_range_f32)(xg + r * stride, n, &mx[r], &mn);
             all &= (scaled ? beta * (mn - mx[r]) : mn - mx[r]) >= EXP_F32_UNCLAMPED_FLOOR;
         }
         if (!ok) break;
-        if (all) ISA_NAME(softmax_multi_f32)(x + row * stride, y + row * stride, n, stride, mx, b, MULTI_ROWS, 0, scaled);
-        else ISA_NAME(softmax_multi_f32)(x + row * stride, y + row * stride, n, stride, mx, b, MULTI_ROWS, 1, scaled);
+        if (all) ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, MULTI_ROWS, 0, SPLIT_ANY, scaled);
+        else ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, MULTI_ROWS, 1, SPLIT_ANY, scaled);
     }
     return row;
 }
@@ -154,16 +189,22 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
     size_t row = 0;
     if (n <= MULTI_ROWS_MAX) row = ISA_NAME(softmax_multi_f32_at)(x, y, rows, n, stride, scaled ? beta : 1);
     vf b = vf_set(beta);
+    float mx = row < rows ? ISA_NAME(row_max_f32)(x + row * stride, n) : 0;
     for (; row < rows; row++) {
-        const float *xr = x + row * stride;
+        const float *xr = x + row * stride, *next = row + 1 < rows ? xr + stride : NULL;
         float *yr = y + row * stride;
-        float mx, mn;
-        if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) return row;
-        vf m = vf_set(mx), nm = vf_set(-mx);
-        const float *next = row + 1 < rows ? xr + stride : xr;
+        float bm = scaled ? beta * mx : mx, mn;
         double sum;
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, yr, n, next, m, nm, b, CSM_CLAMP, CSM_SPLIT, scaled), mx, mn,
-                        beta);
+        if (csm_unshifted_f32(bm)) {  // the usual case; the next row's max comes with these exps
+            sum = ISA_NAME(exp_store_f32)(xr, yr, n, next, &mx, vf_set(mx), vf_set(-mx), b,
+                                          csm_sum_bias_f32(SPLIT_NONE, bm), 1, SPLIT_NONE, scaled);
+        } else {
+            if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) return row;
+            vf m = vf_set(mx), nm = vf_set(-mx);
+            CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, yr, n, next, &mx, m, nm, b, FAST_SUM_BIAS, CSM_CLAMP,
+                                                          CSM_SPLIT, scaled),
+                            mx, mn, beta);
+        }
         ISA_NAME(scale_f32)(yr, n, 1.0 / sum);
     }
     return rows;

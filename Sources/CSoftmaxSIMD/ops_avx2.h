@@ -12,8 +12,8 @@ typedef __m256d vd;
 typedef __m256d md;
 #define VF_W 8
 #define VD_W 4
-/// The least x − max for which the exp may skip its clamp: 2^(k+64) must stay a normal float.
-#define EXP_F32_UNCLAMPED_FLOOR (-125.0f)
+/// The least x − max for which the exp may skip its clamp: 2^(k+35) must stay a normal float.
+#define EXP_F32_UNCLAMPED_FLOOR (-111.0f)
 
 /// Lane masks for tails: the 8 (or 4) words starting at 8 − k (4 − k) have k leading all-ones words.
 static const int32_t tail_words[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
@@ -46,11 +46,12 @@ static inline mf mf_or(mf a, mf b) { return _mm256_or_ps(a, b); }
 static inline int mf_any(mf a) { return _mm256_movemask_ps(a) != 0; }
 static inline int mf_count(mf a) { return __builtin_popcount((unsigned)_mm256_movemask_ps(a)); }
 static inline vf vf_zero_where(mf m, vf v) { return _mm256_andnot_ps(m, v); }
-/// er·2^k, k integral in [-159, 40], from t = k + 1.5·2^23: 2^(k+64) in the exponent bits, then 2^-64.
+/// er·2^k, k integral in [-159, 92] (e^-110 to e^64), from t = k + 1.5·2^23: 2^(k+35) in the exponent
+/// bits, then 2^-35.
 static inline vf vf_ldexp(vf er, vf k, vf t) {
     (void)k;
-    __m256i bits = _mm256_add_epi32(_mm256_castps_si256(t), _mm256_set1_epi32(127 + 64 - 0x4B400000));
-    return _mm256_mul_ps(_mm256_mul_ps(er, _mm256_castsi256_ps(_mm256_slli_epi32(bits, 23))), _mm256_set1_ps(0x1p-64f));
+    __m256i bits = _mm256_add_epi32(_mm256_castps_si256(t), _mm256_set1_epi32(127 + 35 - 0x4B400000));
+    return _mm256_mul_ps(_mm256_mul_ps(er, _mm256_castsi256_ps(_mm256_slli_epi32(bits, 23))), _mm256_set1_ps(0x1p-35f));
 }
 static inline float vf_hmin(vf v) {
     __m128 m = _mm_min_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));

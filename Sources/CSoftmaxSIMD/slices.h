@@ -11,13 +11,24 @@ static int ISA_NAME(slice_range_f32)(const float *x, size_t n, float *max, float
     return 1;
 }
 
+/// Σ of the slice's exps, unshifted (SPLIT_NONE) where the whole row allows it, as in softmax_rows_f32.
 static double ISA_NAME(slice_exp_f32)(const float *x, float *y, size_t n, float mx, float mn, float beta) {
     vf m = vf_set(mx), nm = vf_set(-mx), b = vf_set(beta);
+    float bm = beta * mx;
     double sum;
+    if (csm_unshifted_f32(bm)) {
+        float bias = csm_sum_bias_f32(SPLIT_NONE, bm);
+        return beta == 1 ? ISA_NAME(exp_store_f32)(x, y, n, NULL, NULL, m, nm, b, bias, 1, SPLIT_NONE, 0)
+                         : ISA_NAME(exp_store_f32)(x, y, n, NULL, NULL, m, nm, b, bias, 1, SPLIT_NONE, 1);
+    }
     if (beta == 1) {
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, x, m, nm, b, CSM_CLAMP, CSM_SPLIT, 0), mx, mn, beta);
+        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, NULL, NULL, m, nm, b, FAST_SUM_BIAS, CSM_CLAMP,
+                                                      CSM_SPLIT, 0),
+                        mx, mn, beta);
     } else {
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, x, m, nm, b, CSM_CLAMP, CSM_SPLIT, 1), mx, mn, beta);
+        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, NULL, NULL, m, nm, b, FAST_SUM_BIAS, CSM_CLAMP,
+                                                      CSM_SPLIT, 1),
+                        mx, mn, beta);
     }
     return sum;
 }

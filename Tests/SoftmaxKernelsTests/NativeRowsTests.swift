@@ -109,6 +109,31 @@ import Testing
     @Test("Double batches keep the bounds through every instruction set")
     func double() { Self.check(Double.self) }
 
+    /// A row's maximum comes from the previous row's (or group's) exp pass, which reads it on the side,
+    /// and decides whether the row's exps may be taken unshifted (max in [0, 64]). A spike of 100 at
+    /// every position in turn, each lane, vector and tail of a row after the first: a maximum that pass
+    /// missed would give e^100 unshifted, an infinite Σ and zeros.
+    @Test("a row's maximum above 64 is found at any position by the previous row's pass (Float, every isa)")
+    func fusedMaximaFindEverySpike() {
+        for n in [5, 16, 37, 100, 128, 255, 300, 1000, 1027] {
+            var rng = SplitMix64(seed: Self.seed ^ UInt64(n))
+            let base = (0..<(9 * n)).map { _ in Float(rng.normal()) }
+            for position in stride(from: 0, to: n, by: max(1, n / 61)) {
+                var x = base
+                for r in 1..<9 { x[r * n + (position + r) % n] = 100 }
+                for isa in Self.isas {
+                    let s = Self.run(.softmax, x, n: n, isa: isa)
+                    var worst = 0.0
+                    for r in 0..<9 {
+                        let exact = Reference(x[(r * n)..<(r * n + n)].map(Double.init)).softmax
+                        worst = max(worst, (0..<n).map { ulpError(Double(s[r * n + $0]), exact[$0], bits: 24) }.max()!)
+                    }
+                    #expect(worst <= 4, "n = \(n), spike at \(position), isa \(isa): \(worst) ulps")
+                }
+            }
+        }
+    }
+
     @Test("declined rows inside a group (NaN, +inf, all −inf) follow the policy; their neighbours are unchanged")
     func declinedRows() {
         for n in [3, 16, 40, 100, 300] {

@@ -8,6 +8,7 @@ enum RowFamily: String, CaseIterable {
     case huge            // values near 1e30, spread 1e30
     case tiny            // subnormal-scale spread around 0
     case negative        // −1 − |N(0, 8²)|, like log-probabilities: every x ≤ max ≤ 0
+    case high            // 64 − |N(0, 20²)|: a max just below 64, the largest exps taken unshifted
 
     func row(_ n: Int, _ rng: inout SplitMix64) -> [Double] {
         (0..<n).map { i in
@@ -20,6 +21,7 @@ enum RowFamily: String, CaseIterable {
             case .huge: rng.normal(sigma: 1e30)
             case .tiny: rng.normal(sigma: 1e-30)
             case .negative: -1 - abs(rng.normal(sigma: 8))
+            case .high: 64 - abs(rng.normal(sigma: 20))
             }
         }
     }
