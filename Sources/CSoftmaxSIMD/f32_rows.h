@@ -75,7 +75,8 @@ enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2, SPLIT_NONE = 3 }
 /// overflows (n·e^64 is far below FLT_MAX), and Σ ≥ 1 makes every output no larger than its own exp,
 /// so an exp that underflows belongs to an output that underflows as far. Saves the exact split's
 /// three to five operations a vector.
-static inline int csm_unshifted_f32(float bm) { return bm >= 0 && bm <= 64; }
+#define UNSHIFTED_MAX_F32 64.0f
+static inline int csm_unshifted_f32(float bm) { return bm >= 0 && bm <= UNSHIFTED_MAX_F32; }
 
 /// The start of the Fast2Sum running sums (fast_sum_f32) of a row: FAST_SUM_BIAS after the shift by
 /// the max (every exp ≤ 1), and for an unshifted row with β·max = bm a power of two ≥ 4·e^bm, so at

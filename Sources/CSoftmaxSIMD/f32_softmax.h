@@ -210,6 +210,34 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
     return rows;
 }
 
+/// 1 when every one of g short rows, maxima m (broadcast), may take its exps unshifted
+/// (csm_unshifted_f32 of β·max).
+static inline int ISA_NAME(group_unshifted_f32)(const vf *m, int g, vf b, const int scaled) {
+    mf out = mf_none();
+    for (int j = 0; j < g; j++) {
+        vf bm = scaled ? vf_mul(b, m[j]) : m[j];
+        out = mf_or(out, mf_or(vf_lt(bm, vf_set(0)), vf_lt(vf_set(UNSHIFTED_MAX_F32), bm)));
+    }
+    return !mf_any(out);
+}
+
+/// The exps of g short rows of nv vectors (v, maxima m) into e, and each row's sum in double into s.
+static inline __attribute__((always_inline)) void ISA_NAME(short_exps_f32)(vf v[8][4], const vf *m, vf b, vf e[8][4],
+                                                                          vd *s, const int g, const int nv,
+                                                                          const int split, const int scaled) {
+    vf hi;
+    for (int j = 0; j < g; j++) {
+        vf nm = vf_sub(vf_set(0), m[j]);
+        vd s1 = vd_set(0);
+        s[j] = vd_set(0);
+        for (int k = 0; k < nv; k++) {
+            e[j][k] = ISA_NAME(exp_row_step_f32)(v[j][k], m[j], nm, b, &hi, 1, split, scaled);
+            vf_add_wide(e[j][k], &s[j], &s1);
+        }
+        s[j] = vd_add(s[j], s1);
+    }
+}
+
 /// Softmax of rows of at most nv vectors, in groups of 4 rows (8 when nv = 1, so that at least eight
 /// exps are in flight), phase by phase: a per-row loop on 16-element rows waits on each row's chain
 /// (horizontal max, exp, horizontal sum, reciprocal), and the horizontal reductions of four rows share
@@ -220,21 +248,13 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(
     const int quads = nv == 1 ? 2 : 1, g = 4 * quads;
     size_t row = 0;
     for (; row + g <= rows; row += g) {
-        vf v[8][4], m[8], e[8][4], hi, fh[2], fl[2];
+        vf v[8][4], m[8], e[8][4], fh[2], fl[2];
         vd s[8];
         int ok = 1;
         for (int q = 0; q < quads; q++) ok &= ISA_NAME(load_group_f32)(x + (row + 4 * q) * stride, n, stride, nv, v + 4 * q, m + 4 * q);
         if (!ok) break;
-        for (int j = 0; j < g; j++) {
-            vf nm = vf_sub(vf_set(0), m[j]);
-            vd s1 = vd_set(0);
-            s[j] = vd_set(0);
-            for (int k = 0; k < nv; k++) {
-                e[j][k] = ISA_NAME(exp_row_step_f32)(v[j][k], m[j], nm, b, &hi, 1, SPLIT_ANY, scaled);
-                vf_add_wide(e[j][k], &s[j], &s1);
-            }
-            s[j] = vd_add(s[j], s1);
-        }
+        if (ISA_NAME(group_unshifted_f32)(m, g, b, scaled)) ISA_NAME(short_exps_f32)(v, m, b, e, s, g, nv, SPLIT_NONE, scaled);
+        else ISA_NAME(short_exps_f32)(v, m, b, e, s, g, nv, SPLIT_ANY, scaled);
         for (int q = 0; q < quads; q++) vd_group_inverse(s + 4 * q, &fh[q], &fl[q]);
         for (int j = 0; j < g; j++) {
             vf h = vf_group_inverse_lane(fh[j / 4], j % 4), l = vf_group_inverse_lane(fl[j / 4], j % 4);
