@@ -2,6 +2,7 @@
 
 #define MULTI_ROWS_MAX 256 /* rows up to this length go MULTI_ROWS at a time */
 #define MULTI_ROWS 4       /* at most 4: the arrays of softmax_multi_f32 */
+#define ROW_CHUNK 16384    /* the chunks of one long row (64 KB: in L2 with their exps) */
 
 /// e^(β·(x − m)) of a row into y (b and `scaled` as in exp_row_step_f32; bias: csm_sum_bias_f32),
 /// returning Σ in double; four vectors an iteration so that their exps overlap. The pass is
@@ -182,6 +183,31 @@ static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_f32_at)(const flo
                      : ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride, beta, 1);
 }
 
+/// Softmax of one row of at least 2·ROW_CHUNK elements into another buffer (y ≠ x), unshifted, chunk by
+/// chunk: each chunk's max is read by the previous chunk's exp pass, so the row needs no max pass of
+/// its own. Returns 0 when the row is not for this path: its first chunk's β·max is below 0 (nothing
+/// written), or a later chunk's is above UNSHIFTED_MAX_F32 or NaN (the exps written so far are
+/// garbage, x is intact, the caller starts over). Σ ≥ 1 holds from the first chunk on.
+static inline __attribute__((always_inline)) int ISA_NAME(softmax_chunked_f32)(const float *x, float *y, size_t n,
+                                                                              float beta, vf b, const int scaled) {
+    size_t full = n / ROW_CHUNK, tail = n - full * ROW_CHUNK;
+    float mx = ISA_NAME(row_max_f32)(x, ROW_CHUNK);
+    if (!((scaled ? beta * mx : mx) >= 0)) return 0;
+    double sum = 0;
+    for (size_t c = 0; c <= full; c++) {
+        size_t len = c < full ? ROW_CHUNK : tail;
+        if (len == 0) break;
+        const float *xc = x + c * ROW_CHUNK, *next = c + 1 < full ? xc + ROW_CHUNK : NULL;
+        if (c == full) mx = ISA_NAME(row_max_f32)(xc, len);  // the tail is shorter: no chunk read it
+        float bm = scaled ? beta * mx : mx;
+        if (!(bm <= UNSHIFTED_MAX_F32)) return 0;
+        float bias = csm_sum_bias_f32(SPLIT_NONE, bm > 0 ? bm : 0);  // a chunk below 0 sums terms ≤ 1
+        sum += ISA_NAME(exp_store_f32)(xc, y + c * ROW_CHUNK, len, next, &mx, b, b, b, bias, 1, SPLIT_NONE, scaled);
+    }
+    ISA_NAME(scale_f32)(y, n, 1.0 / sum);
+    return 1;
+}
+
 /// Softmax row by row (β as in exp_row_step_f32).
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows,
                                                                               size_t n, size_t stride, float beta,
@@ -189,6 +215,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
     size_t row = 0;
     if (n <= MULTI_ROWS_MAX) row = ISA_NAME(softmax_multi_f32_at)(x, y, rows, n, stride, scaled ? beta : 1);
     vf b = vf_set(beta);
+    if (rows == 1 && n >= 2 * ROW_CHUNK && x != y && ISA_NAME(softmax_chunked_f32)(x, y, n, beta, b, scaled)) return 1;
     float mx = row < rows ? ISA_NAME(row_max_f32)(x + row * stride, n) : 0;
     for (; row < rows; row++) {
         const float *xr = x + row * stride, *next = row + 1 < rows ? xr + stride : NULL;

@@ -27,6 +27,16 @@ import Testing
         }
     }
 
+    /// Softmax of one row with the output in the input's buffer.
+    static func softmaxInPlace(_ x: inout [Float], isa: Int32) {
+        let shape = BatchShape(rows: 1, columns: x.count)
+        x.withUnsafeMutableBufferPointer { xb in
+            Float._run(_KernelRequest(function: .softmax, algorithm: .simd, shape: shape, beta: 1, maskedRows: .nan,
+                                      threads: 1, x: UnsafePointer(xb.baseAddress!), y: xb.baseAddress, g: nil,
+                                      labels: nil, perRow: nil, isa: isa))
+        }
+    }
+
     static func run<T: SoftmaxScalar>(_ function: KernelFunction, _ x: [T], g: [T]? = nil, n: Int, beta: Double = 1,
                                       isa: Int32) -> [T] {
         var y = [T](repeating: 0, count: x.count)
@@ -130,6 +140,40 @@ import Testing
                     }
                     #expect(worst <= 4, "n = \(n), spike at \(position), isa \(isa): \(worst) ulps")
                 }
+            }
+        }
+    }
+
+    /// One long row into another buffer goes chunk by chunk (16384 elements), unshifted, each chunk's max
+    /// read by the previous chunk's pass; a chunk whose max is above 64 sends the row back to the
+    /// shifted path, a first chunk below 0 never starts it. Spikes in a middle chunk and in the tail,
+    /// a first chunk below 0, a NaN in the tail, and the same rows in place.
+    @Test("a long Float row computed chunk by chunk keeps the bound wherever its maximum lies (every isa)")
+    func chunkedLongRows() {
+        var rng = SplitMix64(seed: Self.seed ^ 0xC4)
+        for n in [2 * 16384, 2 * 16384 + 1000, 5 * 16384 + 77] {
+            let base = (0..<n).map { _ in Float(rng.normal(sigma: 3)) }
+            var spikeMiddle = base, spikeTail = base, negativeFirst = base, nanTail = base
+            spikeMiddle[16384 + 5] = 100
+            spikeTail[n - 3] = 100
+            for i in 0..<16384 { negativeFirst[i] = -1 - abs(negativeFirst[i]) }
+            nanTail[n - 1] = .nan
+            for (name, x) in [("plain", base), ("spike in chunk 2", spikeMiddle), ("spike at the end", spikeTail),
+                              ("first chunk below 0", negativeFirst)] {
+                let exact = Reference(x.map(Double.init)).softmax
+                for isa in Self.isas {
+                    let apart = Self.run(.softmax, x, n: n, isa: isa)
+                    var inPlace = x
+                    Self.softmaxInPlace(&inPlace, isa: isa)
+                    for (label, y) in [("apart", apart), ("in place", inPlace)] {
+                        let worst = (0..<n).map { ulpError(Double(y[$0]), exact[$0], bits: 24) }.max()!
+                        #expect(worst <= 4, "\(name), n = \(n), \(label), isa \(isa): \(worst) ulps")
+                    }
+                }
+            }
+            for isa in Self.isas {
+                let s = Self.run(.softmax, nanTail, n: n, isa: isa)
+                #expect(s.allSatisfy { $0.isNaN }, "NaN in the tail, n = \(n), isa \(isa)")
             }
         }
     }
