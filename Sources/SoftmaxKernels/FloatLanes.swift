@@ -185,19 +185,20 @@ enum FloatLanes<F: FloatLaneStorage>: SIMDKernels {
     }
 
     /// ln Σ e^(t_i − t_max) as log1p of the mass off the maxima. When that mass is below 2⁻¹⁰⁰ its terms
-    /// may be `Float` subnormals, so it is summed again in `Double` (a row with one dominant logit).
+    /// may be `Float` subnormals, so it is summed again in `Double` (a row with one dominant logit);
+    /// `wide` asks for that sum whatever the mass.
     @inline(__always)
     static func logSum<D: LaneDifference<V>>(_ x: UnsafePointer<F>, _ n: Int, _ diff: D, fill: Float,
-                                             pivot: Float, beta: Float) -> Double {
+                                             pivot: Float, beta: Float, wide: Bool = false) -> Double {
         let s = expSum(x, n, diff, fill: fill, hold: nil, offMax: true)
         var off = s.off + (s.atMax - 1)
-        if off < 0x1p-100 {
-            var wide = CompensatedSum()
+        if off < 0x1p-100 || wide {
+            var sum = CompensatedSum()
             for i in 0..<n {
                 let d = AccurateRow<F>.difference(x[i], pivot: Double(pivot), beta: Double(beta))
-                if d.hi != 0 { wide.add(AccurateRow<F>.exp(d)) }
+                if d.hi != 0 { sum.add(AccurateRow<F>.exp(d)) }
             }
-            off = wide.value + (s.atMax - 1)
+            off = sum.value + (s.atMax - 1)
         }
         return Double.cLogOnePlus(off)
     }
@@ -220,10 +221,17 @@ enum FloatLanes<F: FloatLaneStorage>: SIMDKernels {
         let (m, clean) = pivot(x, n, largest: beta >= 0)
         guard n > 0, m.isFinite, clean, beta != 0 else { return AccurateRow.logSumExp(x, n, beta: beta) }
         let fill: Float = beta > 0 ? -.infinity : .infinity
-        let l = beta == 1
-            ? logSum(x, n, FloatUnitDifference(pivot: V(repeating: m)), fill: fill, pivot: m, beta: beta)
-            : logSum(x, n, FloatScaledDifference(pivot: Double(m), beta: Double(beta)), fill: fill, pivot: m, beta: beta)
-        return F(Double(beta) * Double(m) + l)
+        func l(wide: Bool) -> Double {
+            beta == 1
+                ? logSum(x, n, FloatUnitDifference(pivot: V(repeating: m)), fill: fill, pivot: m, beta: beta, wide: wide)
+                : logSum(x, n, FloatScaledDifference(pivot: Double(m), beta: Double(beta)), fill: fill, pivot: m, beta: beta,
+                         wide: wide)
+        }
+        let top = Double(beta) * Double(m)  // exact: a product of two floats
+        let lse = top + l(wide: false)
+        // Where β·max and ln Σ nearly cancel, the Float exps' 2⁻²⁴ in Σ would be many ulps of the result:
+        // Σ is summed again from Double exps, which leaves room for 2²⁵ of cancellation.
+        return F(abs(lse) < abs(top) / 8 ? top + l(wide: true) : lse)
     }
 
     static func sigmoid(_ x: UnsafePointer<F>, _ y: UnsafeMutablePointer<F>, _ n: Int, beta: Float) {

@@ -66,6 +66,25 @@ import SoftmaxKernels
         Self.check(Double.self, family: .standard, count: 1, n: 100_000...100_000, betas: [1])
     }
 
+    /// Rows shifted by their own LogSumExp, so that β·max and ln Σ cancel to a small residue (the
+    /// seed-5 harness case among them): there the bound in ulps of max(|LSE|, |max|) says little, and
+    /// the Float kernel sums Σ again from Double exps to stay within 4 ulps of the result itself.
+    @Test("Float LogSumExp near cancellation stays within 4 ulps of the result itself")
+    func floatLogSumExpNearCancellation() {
+        var rng = SplitMix64(seed: Self.seed ^ 0x15E)
+        var rows: [[Float]] = [[-0x1.eb4332p-2, -0x1.3ea984p+0, -0x1.28c15cp+1]]
+        for _ in 0..<300 {
+            let v = (0..<Int.random(in: 2...12, using: &rng)).map { _ in rng.normal(sigma: 2) }
+            let lse = Reference(v).logSumExp.hi + rng.normal() * 0x1p-8
+            rows.append(v.map { Float($0 - lse) })
+        }
+        for (beta, x) in rows.flatMap({ r in [(Float(1), r), (Float(0.75), r.map { $0 / 0.75 })] }) {
+            let ref = Reference(x.map(Double.init), beta: Double(beta)).logSumExp
+            let e = ulpError(Double(KernelAlgorithm.simd.logSumExp(x, beta: beta)), ref, bits: 24)
+            #expect(e <= 4, "β = \(beta), \(x): \(e) ulps of \(ref.hi); seed \(Self.seed)")
+        }
+    }
+
     @Test("Float16 rows of 1000 equal values give 1/1000 (a Float16 sum would stall at 256)")
     func float16EqualValues() {
         let x = [Float16](repeating: 3, count: 1000)
