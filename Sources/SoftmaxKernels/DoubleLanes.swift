@@ -168,7 +168,10 @@ enum DoubleLanes: SIMDKernels {
         let d = differences(m, beta)
         let l = beta == 1 ? logSum(x, n, d.unit, fill: fill) : logSum(x, n, d.scaled, fill: fill)
         let ph = beta * m
-        return ph + (l + (-ph).addingProduct(beta, m))
+        let lse = ph + (l + (-ph).addingProduct(beta, m))
+        // Where β·max and ln Σ nearly cancel, the exps' 2⁻⁵³ in Σ would be many ulps of the result: the
+        // row is summed again in double-word arithmetic.
+        return abs(lse) < abs(ph) / 8 ? DoubleWord.logSumExp(x, n, pivot: m, beta: beta) : lse
     }
 
     static func sigmoid(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ n: Int, beta: Double) {

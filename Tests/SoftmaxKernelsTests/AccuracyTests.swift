@@ -85,6 +85,24 @@ import SoftmaxKernels
         }
     }
 
+    /// The same in Double, where Σ is summed again in double-word arithmetic (``DoubleWord``); the
+    /// harness's seed-11 case, [−1, −2, −1.4169, −1.4169], among the rows.
+    @Test("Double LogSumExp near cancellation stays within 4 ulps of the result itself")
+    func doubleLogSumExpNearCancellation() {
+        var rng = SplitMix64(seed: Self.seed ^ 0x15F)
+        var rows: [[Double]] = [[-1, -2, -1.4169, -1.4169]]
+        for _ in 0..<300 {
+            let v = (0..<Int.random(in: 2...12, using: &rng)).map { _ in rng.normal(sigma: 2) }
+            let lse = Reference(v).logSumExp.hi + rng.normal() * 0x1p-20
+            rows.append(v.map { $0 - lse })
+        }
+        for (beta, x) in rows.flatMap({ r in [(1.0, r), (0.75, r.map { $0 / 0.75 }), (-1.0, r.map { -$0 })] }) {
+            let ref = Reference(x, beta: beta).logSumExp
+            let e = ulpError(KernelAlgorithm.simd.logSumExp(x, beta: beta), ref, bits: 53)
+            #expect(e <= 4, "β = \(beta), \(x): \(e) ulps of \(ref.hi); seed \(Self.seed)")
+        }
+    }
+
     @Test("Float16 rows of 1000 equal values give 1/1000 (a Float16 sum would stall at 256)")
     func float16EqualValues() {
         let x = [Float16](repeating: 3, count: 1000)
