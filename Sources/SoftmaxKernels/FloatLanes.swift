@@ -185,22 +185,24 @@ enum FloatLanes<F: FloatLaneStorage>: SIMDKernels {
     }
 
     /// ln Σ e^(t_i − t_max) as log1p of the mass off the maxima. When that mass is below 2⁻¹⁰⁰ its terms
-    /// may be `Float` subnormals, so it is summed again in `Double` (a row with one dominant logit);
-    /// `wide` asks for that sum whatever the mass.
+    /// may be `Float` subnormals, so it is summed again in `Double` (a row with one dominant logit).
     @inline(__always)
     static func logSum<D: LaneDifference<V>>(_ x: UnsafePointer<F>, _ n: Int, _ diff: D, fill: Float,
-                                             pivot: Float, beta: Float, wide: Bool = false) -> Double {
+                                             pivot: Float, beta: Float) -> Double {
         let s = expSum(x, n, diff, fill: fill, hold: nil, offMax: true)
-        var off = s.off + (s.atMax - 1)
-        if off < 0x1p-100 || wide {
-            var sum = CompensatedSum()
-            for i in 0..<n {
-                let d = AccurateRow<F>.difference(x[i], pivot: Double(pivot), beta: Double(beta))
-                if d.hi != 0 { sum.add(AccurateRow<F>.exp(d)) }
-            }
-            off = sum.value + (s.atMax - 1)
+        let off = s.off + (s.atMax - 1)
+        return off < 0x1p-100 ? wideLogSum(x, n, pivot: pivot, beta: beta) : Double.cLogOnePlus(off)
+    }
+
+    /// ln Σ e^(t_i − t_max) from `Double` exps of the exact differences, compensated: log1p of the mass
+    /// off the maxima, the entries at the maximum counted here.
+    static func wideLogSum(_ x: UnsafePointer<F>, _ n: Int, pivot: Float, beta: Float) -> Double {
+        var sum = CompensatedSum(), atMax = 0
+        for i in 0..<n {
+            let d = AccurateRow<F>.difference(x[i], pivot: Double(pivot), beta: Double(beta))
+            if d.hi == 0 { atMax += 1 } else { sum.add(AccurateRow<F>.exp(d)) }
         }
-        return Double.cLogOnePlus(off)
+        return Double.cLogOnePlus(sum.value + Double(atMax - 1))
     }
 
     @inline(__always)
@@ -221,17 +223,14 @@ enum FloatLanes<F: FloatLaneStorage>: SIMDKernels {
         let (m, clean) = pivot(x, n, largest: beta >= 0)
         guard n > 0, m.isFinite, clean, beta != 0 else { return AccurateRow.logSumExp(x, n, beta: beta) }
         let fill: Float = beta > 0 ? -.infinity : .infinity
-        func l(wide: Bool) -> Double {
-            beta == 1
-                ? logSum(x, n, FloatUnitDifference(pivot: V(repeating: m)), fill: fill, pivot: m, beta: beta, wide: wide)
-                : logSum(x, n, FloatScaledDifference(pivot: Double(m), beta: Double(beta)), fill: fill, pivot: m, beta: beta,
-                         wide: wide)
-        }
+        let l = beta == 1
+            ? logSum(x, n, FloatUnitDifference(pivot: V(repeating: m)), fill: fill, pivot: m, beta: beta)
+            : logSum(x, n, FloatScaledDifference(pivot: Double(m), beta: Double(beta)), fill: fill, pivot: m, beta: beta)
         let top = Double(beta) * Double(m)  // exact: a product of two floats
-        let lse = top + l(wide: false)
+        let lse = top + l
         // Where β·max and ln Σ nearly cancel, the Float exps' 2⁻²⁴ in Σ would be many ulps of the result:
         // Σ is summed again from Double exps, which leaves room for 2²⁵ of cancellation.
-        return F(abs(lse) < abs(top) / 8 ? top + l(wide: true) : lse)
+        return F(abs(lse) < abs(top) / 8 ? top + wideLogSum(x, n, pivot: m, beta: beta) : lse)
     }
 
     static func sigmoid(_ x: UnsafePointer<F>, _ y: UnsafeMutablePointer<F>, _ n: Int, beta: Float) {

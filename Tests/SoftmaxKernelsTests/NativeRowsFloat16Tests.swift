@@ -33,19 +33,6 @@ extension RowFamily {
     @Test("Float16 batches are rounded once (within 1 ulp) through every instruction set, long rows included")
     func bounds() { NativeRowsTests.check(Float16.self, widths: Self.widths) }
 
-    /// One strided call with the output in the input's buffer (for the VJP: dx over s).
-    static func runInPlace(_ f: KernelFunction, _ x: inout [Float16], g: [Float16]?, n: Int, stride: Int, isa: Int32) {
-        let shape = BatchShape(rows: x.count / stride, columns: n, rowStride: stride)
-        let gradient = g ?? []
-        x.withUnsafeMutableBufferPointer { xb in
-            gradient.withUnsafeBufferPointer { gb in
-                Float16._run(_KernelRequest(function: f, algorithm: .simd, shape: shape, beta: 1, maskedRows: .nan,
-                                            threads: 1, x: UnsafePointer(xb.baseAddress!), y: xb.baseAddress,
-                                            g: g == nil ? nil : gb.baseAddress, labels: nil, perRow: nil, isa: isa))
-            }
-        }
-    }
-
     @Test("Float16 with a row stride larger than n, and in place: the packed results, the gaps untouched",
           arguments: [16, 100, 5000])
     func strideAndInPlace(n: Int) {
@@ -66,7 +53,7 @@ extension RowFamily {
                 var out = [Float16](repeating: sentinel, count: rows * stride)
                 NativeRowsTests.run(f, strided, g: gradient, n: n, stride: stride, isa: isa, into: &out)
                 var inPlace = strided
-                Self.runInPlace(f, &inPlace, g: gradient, n: n, stride: stride, isa: isa)
+                NativeRowsTests.runInPlace(f, &inPlace, g: gradient, n: n, stride: stride, isa: isa)
                 #expect(out == expected, "\(f.rawValue), isa \(isa), n = \(n), stride \(stride)")
                 #expect(inPlace == expected, "\(f.rawValue), isa \(isa), n = \(n), stride \(stride), in place")
             }
@@ -84,15 +71,7 @@ extension RowFamily {
             for f in [KernelFunction.softmax, .logSoftmax] {
                 let exactRows = exact.map { f == .softmax ? $0.softmax : $0.logSoftmax }
                 if isa != 0 {  // the C loops alone: rows 0–4 done, then the NaN row declined or finished NaN
-                    var y = [Float16](repeating: 0, count: x.count)
-                    let stopped = x.withUnsafeBufferPointer { xb in
-                        y.withUnsafeMutableBufferPointer { yb in
-                            let q = _KernelRequest(function: f, algorithm: .simd, shape: BatchShape(rows: 9, columns: n),
-                                                   beta: 1, maskedRows: .nan, threads: 1, x: xb.baseAddress!,
-                                                   y: yb.baseAddress, g: nil, labels: nil, perRow: nil, isa: isa)
-                            return NativeRows.run(q, 0..<9, isa: isa)
-                        }
-                    }
+                    let (stopped, y) = NativeRowsTests.runNative(f, x, rows: 9, n: n, isa: isa)
                     let done = Self.worst(y, exactRows, n: n, rows: Array(0..<5))
                     let nanRow = stopped == 5 || (stopped == 9 && y[(5 * n)..<(6 * n)].allSatisfy(\.isNaN))
                     #expect(nanRow && done <= Self.oneRounding,

@@ -27,14 +27,33 @@ import Testing
         }
     }
 
-    /// Softmax of one row with the output in the input's buffer.
-    static func softmaxInPlace(_ x: inout [Float], isa: Int32) {
-        let shape = BatchShape(rows: 1, columns: x.count)
+    /// One strided call with the output in the input's buffer (for the VJP: dx over s).
+    static func runInPlace<T: SoftmaxScalar>(_ f: KernelFunction, _ x: inout [T], g: [T]? = nil, n: Int, stride: Int,
+                                             isa: Int32) {
+        let shape = BatchShape(rows: x.count / stride, columns: n, rowStride: stride)
+        let gradient = g ?? []
         x.withUnsafeMutableBufferPointer { xb in
-            Float._run(_KernelRequest(function: .softmax, algorithm: .simd, shape: shape, beta: 1, maskedRows: .nan,
-                                      threads: 1, x: UnsafePointer(xb.baseAddress!), y: xb.baseAddress, g: nil,
-                                      labels: nil, perRow: nil, isa: isa))
+            gradient.withUnsafeBufferPointer { gb in
+                T._run(_KernelRequest(function: f, algorithm: .simd, shape: shape, beta: 1, maskedRows: .nan,
+                                      threads: 1, x: UnsafePointer(xb.baseAddress!), y: xb.baseAddress,
+                                      g: g == nil ? nil : gb.baseAddress, labels: nil, perRow: nil, isa: isa))
+            }
         }
+    }
+
+    /// The C loops alone (``NativeRows``) on `rows` rows of n: the rows they did before declining one,
+    /// and the output.
+    static func runNative<T: SoftmaxScalar>(_ f: KernelFunction, _ x: [T], rows: Int, n: Int, isa: Int32) -> (done: Int, y: [T]) {
+        var y = [T](repeating: 0, count: x.count)
+        let done = x.withUnsafeBufferPointer { xb in
+            y.withUnsafeMutableBufferPointer { yb in
+                let q = _KernelRequest(function: f, algorithm: .simd, shape: BatchShape(rows: rows, columns: n),
+                                       beta: 1, maskedRows: .nan, threads: 1, x: xb.baseAddress!,
+                                       y: yb.baseAddress, g: nil, labels: nil, perRow: nil, isa: isa)
+                return NativeRows.run(q, 0..<rows, isa: isa)
+            }
+        }
+        return (done, y)
     }
 
     static func run<T: SoftmaxScalar>(_ function: KernelFunction, _ x: [T], g: [T]? = nil, n: Int, beta: Double = 1,
@@ -164,7 +183,7 @@ import Testing
                 for isa in Self.isas {
                     let apart = Self.run(.softmax, x, n: n, isa: isa)
                     var inPlace = x
-                    Self.softmaxInPlace(&inPlace, isa: isa)
+                    Self.runInPlace(.softmax, &inPlace, n: n, stride: n, isa: isa)
                     for (label, y) in [("apart", apart), ("in place", inPlace)] {
                         let worst = (0..<n).map { ulpError(Double(y[$0]), exact[$0], bits: 24) }.max()!
                         #expect(worst <= 4, "\(name), n = \(n), \(label), isa \(isa): \(worst) ulps")
@@ -208,15 +227,7 @@ import Testing
             x[n + 7] = .nan  // early in the row: the later vectors' maxima replace it in every lane
             for isa in Self.isas where isa > 0 {
                 for f in [KernelFunction.softmax, .logSoftmax] {
-                    var y = [Float](repeating: 0, count: x.count)
-                    let done = x.withUnsafeBufferPointer { xb in
-                        y.withUnsafeMutableBufferPointer { yb in
-                            let q = _KernelRequest(function: f, algorithm: .simd, shape: BatchShape(rows: 3, columns: n),
-                                                   beta: 1, maskedRows: .nan, threads: 1, x: xb.baseAddress!,
-                                                   y: yb.baseAddress, g: nil, labels: nil, perRow: nil, isa: isa)
-                            return NativeRows.run(q, 0..<3, isa: isa)
-                        }
-                    }
+                    let (done, y) = Self.runNative(f, x, rows: 3, n: n, isa: isa)
                     #expect(done == 3 && y[n..<(2 * n)].allSatisfy(\.isNaN) && !y[0..<n].contains { $0.isNaN },
                             "\(f.rawValue) n = \(n), isa \(isa): \(done) rows done")
                 }
