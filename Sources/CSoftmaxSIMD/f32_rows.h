@@ -173,19 +173,37 @@ static inline __attribute__((always_inline)) vf ISA_NAME(exp_step_f32)(vf x, vf 
     return ISA_NAME(exp_row_step_f32)(x, m, nm, m, hi, clamp, SPLIT_ANY, 0);
 }
 
+/// f as the float pair *h + *l (broadcast), for scaling by f with one rounding.
+static inline void ISA_NAME(scale_factor_f32)(double f, vf *h, vf *l) {
+    float fh = (float)f;
+    *h = vf_set(fh);
+    *l = vf_set((float)(f - fh));
+}
+
+/// One vector of y times h + l, rounded once.
+static inline __attribute__((always_inline)) void ISA_NAME(scale_at_f32)(float *y, vf h, vf l) {
+    vf e = vf_load(y);
+    vf_store(y, vf_fma(e, h, vf_mul(e, l)));
+}
+
+/// The first k lanes of y times h + l, rounded once.
+static inline void ISA_NAME(scale_tail_f32)(float *y, size_t k, vf h, vf l) {
+    vf e = vf_load_tail(y, k, 0);
+    vf_store_tail(y, vf_fma(e, h, vf_mul(e, l)), k);
+}
+
+/// y *= h + l over n elements.
+static inline void ISA_NAME(scale_by_f32)(float *y, size_t n, vf h, vf l) {
+    size_t i = 0;
+    for (; i + VF_W <= n; i += VF_W) ISA_NAME(scale_at_f32)(y + i, h, l);
+    if (i < n) ISA_NAME(scale_tail_f32)(y + i, n - i, h, l);
+}
+
 /// y *= fh + fl (one rounding of y·f for the float pair of a double f).
 static inline void ISA_NAME(scale_f32)(float *y, size_t n, double f) {
-    float fh = (float)f;
-    vf h = vf_set(fh), l = vf_set((float)(f - fh));
-    size_t i = 0;
-    for (; i + VF_W <= n; i += VF_W) {
-        vf e = vf_load(y + i);
-        vf_store(y + i, vf_fma(e, h, vf_mul(e, l)));
-    }
-    if (i < n) {
-        vf e = vf_load_tail(y + i, n - i, 0);
-        vf_store_tail(y + i, vf_fma(e, h, vf_mul(e, l)), n - i);
-    }
+    vf h, l;
+    ISA_NAME(scale_factor_f32)(f, &h, &l);
+    ISA_NAME(scale_by_f32)(y, n, h, l);
 }
 
 /// Adds e (every lane in [0, bias]) to the float pair (*h, *l) by Fast2Sum, exact because *h starts at

@@ -58,13 +58,18 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
     return vd_hsum(vd_add(s0, s1));
 }
 
-/// Softmax of R rows at once, vector by vector: on rows of a few vectors the chain of one row (max,
-/// exps, sum, reciprocal, scale) is too short for the out-of-order window to overlap the next row's.
-/// As exp_store_f32 it also reads the next R rows (`next`, unless NULL) for their maxima (next_max).
+/// The exps of R rows at once, vector by vector, and the float pairs of their 1/Σ into out: on rows
+/// of a few vectors the chain of one row (max, exps, sum, reciprocal, scale) is too short for the
+/// out-of-order window to overlap the next row's. As exp_store_f32 it also reads the next R rows
+/// (`next`, unless NULL) for their maxima (next_max). The scale by 1/Σ waits: the same loop scales
+/// the R rows at `prev` (unless NULL) by their pairs inv, where the multipliers have room, and
+/// the reciprocals of a group are long known when their scale comes (see softmax_multi_rows_f32).
 static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(const float *x, float *y, size_t n,
                                                                              size_t stride, const float *mx, vf b,
                                                                              float beta, const float *next,
-                                                                             float *next_max, const int R,
+                                                                             float *next_max, float *prev,
+                                                                             float inv[2][4], float out[2][4],
+                                                                             const int R,
                                                                              const int clamp, const int split,
                                                                              const int scaled) {
     vf m[4], nm[4], h[4], l[4], bias[4], na[4], hi;
@@ -92,6 +97,12 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
             vf_store(y + r * stride + i + VF_W, f[r]);
             ISA_NAME(fast_sum_f32)(&h[r], &l[r], vf_add(e[r], f[r]));
         }
+        if (prev)
+            for (int r = 0; r < R; r++) {
+                vf ih = vf_set(inv[0][r]), il = vf_set(inv[1][r]);
+                ISA_NAME(scale_at_f32)(prev + r * stride + i, ih, il);
+                ISA_NAME(scale_at_f32)(prev + r * stride + i + VF_W, ih, il);
+            }
     }
     for (; i + VF_W <= n; i += VF_W) {
         vf e[4];
@@ -103,6 +114,8 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
             vf_store(y + r * stride + i, e[r]);
             ISA_NAME(fast_sum_f32)(&h[r], &l[r], e[r]);
         }
+        if (prev)
+            for (int r = 0; r < R; r++) ISA_NAME(scale_at_f32)(prev + r * stride + i, vf_set(inv[0][r]), vf_set(inv[1][r]));
     }
     if (i < n) {
         for (int r = 0; r < R; r++) {
@@ -111,14 +124,15 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
             vf_store_tail(y + r * stride + i, e, n - i);
             ISA_NAME(fast_sum_f32)(&h[r], &l[r], e);
             if (next) na[r] = vf_max(na[r], vf_load_tail(next + r * stride + i, n - i, -INFINITY));
+            if (prev) ISA_NAME(scale_tail_f32)(prev + r * stride + i, n - i, vf_set(inv[0][r]), vf_set(inv[1][r]));
         }
     }
     if (next) {
         vf g = vf_group_max(na);
-        for (int r = 0; r < R; r++) next_max[r] = vf_hmax(vf_group_max_lane(g, r));
+        for (int r = 0; r < R; r++) next_max[r] = vf_first(vf_group_max_lane(g, r));
     }
     vd sums[4];
-    vf gh, gl, fh[4], fl[4];
+    vf gh, gl;
     for (int r = 0; r < R; r++) {
         vd s0 = vd_set(0), s1 = vd_set(0);
         vf_add_wide(vf_sub(h[r], bias[r]), &s0, &s1);
@@ -127,39 +141,39 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
     }
     vd_group_inverse(sums, &gh, &gl);  // the four reciprocals 1/Σ as float pairs, in one division
     for (int r = 0; r < R; r++) {
-        fh[r] = vf_group_inverse_lane(gh, r);
-        fl[r] = vf_group_inverse_lane(gl, r);
+        out[0][r] = vf_first(vf_group_inverse_lane(gh, r));
+        out[1][r] = vf_first(vf_group_inverse_lane(gl, r));
     }
-    for (i = 0; i + VF_W <= n; i += VF_W)
-        for (int r = 0; r < R; r++) {
-            vf a = vf_load(y + r * stride + i);
-            vf_store(y + r * stride + i, vf_fma(a, fh[r], vf_mul(a, fl[r])));
-        }
-    if (i < n)
-        for (int r = 0; r < R; r++) {
-            vf a = vf_load_tail(y + r * stride + i, n - i, 0);
-            vf_store_tail(y + r * stride + i, vf_fma(a, fh[r], vf_mul(a, fl[r])), n - i);
-        }
+}
+
+/// Scales the R rows of y by the float pairs inv[0][r] + inv[1][r].
+static inline void ISA_NAME(scale_group_f32)(float *y, size_t n, size_t stride, float inv[2][4], int R) {
+    for (int r = 0; r < R; r++) ISA_NAME(scale_by_f32)(y + r * stride, n, vf_set(inv[0][r]), vf_set(inv[1][r]));
 }
 
 /// Softmax of rows of at most MULTI_ROWS_MAX elements, MULTI_ROWS at a time; returns the rows done (it
-/// stops before a group with a declined row).
+/// stops before a group with a declined row). Each group is scaled in the pass of the group two
+/// after it, and the last two after the loop.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_multi_rows_f32)(const float *x, float *y,
                                                                                     size_t rows, size_t n,
                                                                                     size_t stride, float beta,
                                                                                     const int scaled) {
     size_t row = 0;
     vf b = vf_set(beta);
-    float mx[4];
+    float mx[4], inv[3][2][4];  // the reciprocals of this group and of the two before it, by group % 3
     if (rows >= MULTI_ROWS)
         for (int r = 0; r < MULTI_ROWS; r++) mx[r] = ISA_NAME(row_max_f32)(x + r * stride, n);
     for (; row + MULTI_ROWS <= rows; row += MULTI_ROWS) {
         const float *xg = x + row * stride, *next = row + 2 * MULTI_ROWS <= rows ? xg + MULTI_ROWS * stride : NULL;
         float *yg = y + row * stride;
+        size_t g = row / MULTI_ROWS;
+        float (*mine)[4] = inv[g % 3], (*theirs)[4] = inv[(g + 1) % 3];
+        float *late = row >= 2 * MULTI_ROWS ? yg - 2 * MULTI_ROWS * stride : NULL;  // scaled in this pass
         int unshifted = 1;
         for (int r = 0; r < MULTI_ROWS; r++) unshifted &= csm_unshifted_f32(scaled ? beta * mx[r] : mx[r]);
         if (unshifted) {  // the usual case: the next group's maxima come with this group's exps
-            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, MULTI_ROWS, 1, SPLIT_NONE, scaled);
+            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, late, theirs, mine, MULTI_ROWS, 1,
+                                        SPLIT_NONE, scaled);
             continue;
         }
         int all = 1, ok = 1;
@@ -169,9 +183,15 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_multi_rows_
             all &= (scaled ? beta * (mn - mx[r]) : mn - mx[r]) >= EXP_F32_UNCLAMPED_FLOOR;
         }
         if (!ok) break;
-        if (all) ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, MULTI_ROWS, 0, SPLIT_ANY, scaled);
-        else ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, MULTI_ROWS, 1, SPLIT_ANY, scaled);
+        if (all)
+            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, late, theirs, mine, MULTI_ROWS, 0,
+                                        SPLIT_ANY, scaled);
+        else
+            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, late, theirs, mine, MULTI_ROWS, 1,
+                                        SPLIT_ANY, scaled);
     }
+    for (size_t g = row >= 2 * MULTI_ROWS ? row / MULTI_ROWS - 2 : 0; g < row / MULTI_ROWS; g++)
+        ISA_NAME(scale_group_f32)(y + g * MULTI_ROWS * stride, n, stride, inv[g % 3], MULTI_ROWS);
     return row;
 }
 
@@ -292,6 +312,70 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(
     return row;
 }
 
+/// The exps of VF_W rows of at most one vector (β·x, unshifted) into e; 0 when a row is not for
+/// softmax_one_vector_f32, as it has a β·x above 64 or NaN.
+static inline __attribute__((always_inline)) int ISA_NAME(one_vector_exps_f32)(const float *x, size_t n,
+                                                                              size_t stride, vf b, vf e[VF_W],
+                                                                              const int scaled) {
+    vf lo[VF_W];
+    mf bad = mf_none();
+    _Pragma("clang loop unroll(full)") for (int j = 0; j < VF_W; j++) {
+        vf v = n == VF_W ? vf_load(x + j * stride) : vf_load_tail(x + j * stride, n, -INFINITY);
+        e[j] = scaled ? vf_mul(b, v) : v;
+        lo[j] = scaled ? vf_fms(b, v, e[j]) : e[j];
+        bad = mf_or(bad, vf_above_or_nan(e[j], vf_set(UNSHIFTED_MAX_F32)));
+    }
+    _Pragma("clang loop unroll(full)") for (int j = 0; j < VF_W; j++) e[j] = ISA_NAME(exp_pair_f32)(e[j], lo[j], 1, !scaled);
+    return !mf_any(bad);
+}
+
+/// One step of softmax_one_vector_f32: the sums of the group e (rows y), then the exps of the next
+/// group (rows xn, into f) when `more`, which overlap the reductions' latency, then the scale and
+/// stores of e. Returns 0 when a row of e has Σ < 1 (nothing stored), 2 when f holds the next group's
+/// exps, 1 otherwise.
+static inline __attribute__((always_inline)) int ISA_NAME(one_vector_step_f32)(const float *xn, float *y, size_t n,
+                                                                              size_t stride, vf b, vf e[VF_W],
+                                                                              vf f[VF_W], int more,
+                                                                              const int scaled) {
+    vf h, l;
+    if (!vf_rows_inverse(e, &h, &l)) return 0;
+    more = more && ISA_NAME(one_vector_exps_f32)(xn, n, stride, b, f, scaled);
+    float hs[VF_W], ls[VF_W];
+    vf_store(hs, h);
+    vf_store(ls, l);
+    _Pragma("clang loop unroll(full)") for (int j = 0; j < VF_W; j++) {
+        int lane = vf_rows_lane_index(j);
+        vf out = vf_fma(e[j], vf_set(hs[lane]), vf_mul(e[j], vf_set(ls[lane])));
+        if (n == VF_W) vf_store(y + j * stride, out); else vf_store_tail(y + j * stride, out, n);
+    }
+    return 1 + more;
+}
+
+/// Softmax of rows of at most one vector, VF_W rows at a time, where every row's β·x are at most 64
+/// and Σ ≥ 1 (the unshifted case of csm_unshifted_f32, tested on Σ: no max is taken); the sums and
+/// reciprocals of the VF_W rows are reduced together (vf_rows_inverse), and each group's exps are
+/// taken while the previous group's sums are reduced. Returns the rows done: it stops before a group
+/// with a row not for it.
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_one_vector_f32)(const float *x, float *y,
+                                                                                    size_t rows, size_t n,
+                                                                                    size_t stride, vf b,
+                                                                                    const int scaled) {
+    vf e[VF_W], f[VF_W];
+    if (rows < VF_W || !ISA_NAME(one_vector_exps_f32)(x, n, stride, b, e, scaled)) return 0;
+    for (size_t row = 0;;) {
+        int s = ISA_NAME(one_vector_step_f32)(x + (row + VF_W) * stride, y + row * stride, n, stride, b, e, f,
+                                              row + 2 * VF_W <= rows, scaled);
+        if (s == 0) return row;
+        row += VF_W;
+        if (s == 1) return row;
+        s = ISA_NAME(one_vector_step_f32)(x + (row + VF_W) * stride, y + row * stride, n, stride, b, f, e,
+                                          row + 2 * VF_W <= rows, scaled);
+        if (s == 0) return row;
+        row += VF_W;
+        if (s == 1) return row;
+    }
+}
+
 /// Softmax of the short rows (at most four vectors) at the start of a batch; returns the rows done.
 /// Kept out of line as the multi-row softmax, in softmax_shorts_f32_at.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_shorts_f32)(const float *x, float *y, size_t rows,
@@ -299,7 +383,17 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_shorts_f32)
                                                                                 const int scaled) {
     vf b = vf_set(beta);
     switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
-    case 1: return ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, b, 1, scaled);
+    case 1: {
+        size_t done = 0;
+        while (done < rows) {  // groups of VF_W rows unshifted, the other groups of 8 as any short rows
+            done += ISA_NAME(softmax_one_vector_f32)(x + done * stride, y + done * stride, rows - done, n, stride, b, scaled);
+            size_t g = rows - done < VF_W ? rows - done : VF_W;
+            size_t k = ISA_NAME(softmax_short_f32)(x + done * stride, y + done * stride, g, n, stride, b, 1, scaled);
+            done += k;
+            if (k < g) break;
+        }
+        return done;
+    }
     case 2: return ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, b, 2, scaled);
     case 3: return ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, b, 3, scaled);
     case 4: return ISA_NAME(softmax_short_f32)(x, y, rows, n, stride, b, 4, scaled);

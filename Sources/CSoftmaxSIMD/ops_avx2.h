@@ -41,6 +41,8 @@ static inline vf vf_max(vf a, vf b) { return _mm256_max_ps(a, b); }
 static inline mf vf_lt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
 static inline mf vf_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
 static inline mf vf_unord(vf a) { return _mm256_cmp_ps(a, a, _CMP_UNORD_Q); }
+/// The lanes where a > b or a is NaN.
+static inline mf vf_above_or_nan(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_NLE_UQ); }
 static inline mf mf_none(void) { return _mm256_setzero_ps(); }
 static inline mf mf_or(mf a, mf b) { return _mm256_or_ps(a, b); }
 static inline int mf_any(mf a) { return _mm256_movemask_ps(a) != 0; }
@@ -59,6 +61,8 @@ static inline float vf_hmin(vf v) {
     m = _mm_min_ss(m, _mm_movehdup_ps(m));
     return _mm_cvtss_f32(m);
 }
+/// Lane 0.
+static inline float vf_first(vf v) { return _mm256_cvtss_f32(v); }
 static inline float vf_hmax(vf v) {
     __m128 m = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
     m = _mm_max_ps(m, _mm_movehl_ps(m, m));
@@ -185,3 +189,37 @@ static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
     return _mm256_add_pd(c, lc);
 }
 #undef CSM_TWO_SUM_LEVEL
+
+// Groups of 8 rows of one vector each (rows of at most 8 elements): reductions of all 8 at once.
+
+/// 1/Σ(lanes of e[j]) for the 8 rows e[j], as float pairs in lane vf_rows_lane_index(j) of *h and *l;
+/// 0 when some Σ is below 1 (or NaN), and then *h, *l are not set. A row's lanes are added in pairs
+/// in float (one rounding, as on long rows), then in double, by a tree that takes the rows two and
+/// four at a time.
+static inline int vf_rows_inverse(const vf e[8], vf *h, vf *l) {
+    vd d[8], a[4], c[2];
+    for (int j = 0; j < 8; j += 2) {  // rows j and j + 1: lanes i and i + 4 added, in the halves
+        vf s = _mm256_add_ps(_mm256_permute2f128_ps(e[j], e[j + 1], 0x20), _mm256_permute2f128_ps(e[j], e[j + 1], 0x31));
+        d[j] = _mm256_cvtps_pd(_mm256_castps256_ps128(s));
+        d[j + 1] = _mm256_cvtps_pd(_mm256_extractf128_ps(s, 1));
+    }
+    for (int j = 0; j < 4; j++)  // rows 2j, 2j + 1 in the halves
+        a[j] = _mm256_add_pd(_mm256_permute2f128_pd(d[2 * j], d[2 * j + 1], 0x20),
+                             _mm256_permute2f128_pd(d[2 * j], d[2 * j + 1], 0x31));
+    for (int j = 0; j < 2; j++)  // rows 4j + (0, 2, 1, 3)
+        c[j] = _mm256_add_pd(_mm256_unpacklo_pd(a[2 * j], a[2 * j + 1]), _mm256_unpackhi_pd(a[2 * j], a[2 * j + 1]));
+    __m256d one = _mm256_set1_pd(1);
+    __m256d low = _mm256_or_pd(_mm256_cmp_pd(c[0], one, _CMP_NGE_UQ), _mm256_cmp_pd(c[1], one, _CMP_NGE_UQ));
+    if (_mm256_movemask_pd(low) != 0) return 0;
+    __m128 fh[2], fl[2];
+    for (int j = 0; j < 2; j++) {
+        __m256d f = _mm256_div_pd(one, c[j]);
+        fh[j] = _mm256_cvtpd_ps(f);
+        fl[j] = _mm256_cvtpd_ps(_mm256_sub_pd(f, _mm256_cvtps_pd(fh[j])));
+    }
+    *h = _mm256_set_m128(fh[1], fh[0]);
+    *l = _mm256_set_m128(fl[1], fl[0]);
+    return 1;
+}
+/// The lane of row j in the vectors of vf_rows_inverse.
+static inline int vf_rows_lane_index(int j) { return 4 * (j / 4) + 2 * (j % 2) + (j % 4) / 2; }

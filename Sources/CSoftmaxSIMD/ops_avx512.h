@@ -34,6 +34,8 @@ static inline vf vf_max(vf a, vf b) { return _mm512_max_ps(a, b); }
 static inline mf vf_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
 static inline mf vf_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
 static inline mf vf_unord(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
+/// The lanes where a > b or a is NaN.
+static inline mf vf_above_or_nan(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_NLE_UQ); }
 static inline mf mf_none(void) { return 0; }
 static inline mf mf_or(mf a, mf b) { return a | b; }
 static inline int mf_any(mf a) { return a != 0; }
@@ -41,6 +43,8 @@ static inline int mf_count(mf a) { return __builtin_popcount(a); }
 static inline vf vf_zero_where(mf m, vf v) { return _mm512_maskz_mov_ps((mf)~m, v); }
 /// er·2^k for an integral k (t = k + 1.5·2^23 is unused here).
 static inline vf vf_ldexp(vf er, vf k, vf t) { (void)t; return _mm512_scalef_ps(er, k); }
+/// Lane 0.
+static inline float vf_first(vf v) { return _mm512_cvtss_f32(v); }
 static inline float vf_hmax(vf v) { return _mm512_reduce_max_ps(v); }
 static inline float vf_hmin(vf v) { return _mm512_reduce_min_ps(v); }
 /// The lanes of v widened to two double vectors, added to *lo and *hi.
@@ -143,3 +147,39 @@ static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
     return _mm512_add_pd(d, ld);
 }
 #undef CSM_TWO_SUM_LEVEL
+
+// Groups of 16 rows of one vector each (rows of at most 16 elements): reductions of all 16 at once.
+
+/// 1/Σ(lanes of e[j]) for the 16 rows e[j], as float pairs in lane vf_rows_lane_index(j) of *h and *l;
+/// 0 when some Σ is below 1 (or NaN), and then *h, *l are not set. A row's lanes are added in pairs
+/// in float (one rounding, as on long rows), then in double, by a tree that takes the rows two, four
+/// and eight at a time.
+static inline int vf_rows_inverse(const vf e[16], vf *h, vf *l) {
+    vd d[16], a[8], b[4], c[2];
+    for (int j = 0; j < 16; j += 2) {  // rows j and j + 1: lanes i and i + 8 added, in the halves
+        vf s = _mm512_add_ps(_mm512_shuffle_f32x4(e[j], e[j + 1], 0x44), _mm512_shuffle_f32x4(e[j], e[j + 1], 0xEE));
+        d[j] = _mm512_cvtps_pd(_mm512_castps512_ps256(s));
+        d[j + 1] = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(s), 1)));
+    }
+    for (int j = 0; j < 8; j++)  // rows 2j, 2j + 1 in the halves
+        a[j] = _mm512_add_pd(_mm512_shuffle_f64x2(d[2 * j], d[2 * j + 1], 0x44),
+                             _mm512_shuffle_f64x2(d[2 * j], d[2 * j + 1], 0xEE));
+    for (int j = 0; j < 4; j++)  // rows 4j to 4j + 3 in the 128-bit quarters
+        b[j] = _mm512_add_pd(_mm512_shuffle_f64x2(a[2 * j], a[2 * j + 1], 0x88),
+                             _mm512_shuffle_f64x2(a[2 * j], a[2 * j + 1], 0xDD));
+    for (int j = 0; j < 2; j++)  // rows 8j + (0, 4, 1, 5, 2, 6, 3, 7)
+        c[j] = _mm512_add_pd(_mm512_unpacklo_pd(b[2 * j], b[2 * j + 1]), _mm512_unpackhi_pd(b[2 * j], b[2 * j + 1]));
+    __m512d one = _mm512_set1_pd(1);
+    if ((_mm512_cmp_pd_mask(c[0], one, _CMP_GE_OQ) & _mm512_cmp_pd_mask(c[1], one, _CMP_GE_OQ)) != 0xFF) return 0;
+    __m256 fh[2], fl[2];
+    for (int j = 0; j < 2; j++) {
+        __m512d f = _mm512_div_pd(one, c[j]);
+        fh[j] = _mm512_cvtpd_ps(f);
+        fl[j] = _mm512_cvtpd_ps(_mm512_sub_pd(f, _mm512_cvtps_pd(fh[j])));
+    }
+    *h = _mm512_insertf32x8(_mm512_castps256_ps512(fh[0]), fh[1], 1);
+    *l = _mm512_insertf32x8(_mm512_castps256_ps512(fl[0]), fl[1], 1);
+    return 1;
+}
+/// The lane of row j in the vectors of vf_rows_inverse.
+static inline int vf_rows_lane_index(int j) { return 8 * (j / 8) + 2 * (j % 4) + (j % 8) / 4; }

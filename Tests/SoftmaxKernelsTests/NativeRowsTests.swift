@@ -29,13 +29,13 @@ import Testing
 
     /// One strided call with the output in the input's buffer (for the VJP: dx over s).
     static func runInPlace<T: SoftmaxScalar>(_ f: KernelFunction, _ x: inout [T], g: [T]? = nil, n: Int, stride: Int,
-                                             isa: Int32) {
+                                             beta: Double = 1, isa: Int32) {
         let shape = BatchShape(rows: x.count / stride, columns: n, rowStride: stride)
         let gradient = g ?? []
         x.withUnsafeMutableBufferPointer { xb in
             gradient.withUnsafeBufferPointer { gb in
-                T._run(_KernelRequest(function: f, algorithm: .simd, shape: shape, beta: 1, maskedRows: .nan,
-                                      threads: 1, x: UnsafePointer(xb.baseAddress!), y: xb.baseAddress,
+                T._run(_KernelRequest(function: f, algorithm: .simd, shape: shape, beta: T.Accumulator(beta),
+                                      maskedRows: .nan, threads: 1, x: UnsafePointer(xb.baseAddress!), y: xb.baseAddress,
                                       g: g == nil ? nil : gb.baseAddress, labels: nil, perRow: nil, isa: isa))
             }
         }
