@@ -3,6 +3,7 @@
 #include "isa_kernels.h"
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /// The CPU's best set, lowered by SOFTMAX_KERNELS_ISA; computed once (a benign race: every thread
 /// computes the same value).
@@ -23,6 +24,19 @@ int csm_best_isa(void) {
     if (want && strcmp(want, "avx2") == 0 && isa > CSM_ISA_AVX2_FMA) isa = CSM_ISA_AVX2_FMA;
     __atomic_store_n(&cached, isa, __ATOMIC_RELAXED);
     return isa;
+}
+
+/// Half the last-level cache (sysconf's L3 size), 16 MiB where it is not known; computed once.
+size_t csm_stream_output_bytes(void) {
+    static long cached = 0;
+    long bytes = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (bytes > 0) return (size_t)bytes;
+#if defined(_SC_LEVEL3_CACHE_SIZE)
+    bytes = sysconf(_SC_LEVEL3_CACHE_SIZE) / 2;
+#endif
+    if (bytes <= 0) bytes = 16L << 20;
+    __atomic_store_n(&cached, bytes, __ATOMIC_RELAXED);
+    return (size_t)bytes;
 }
 
 #if defined(__x86_64__)
@@ -51,6 +65,9 @@ static int csm_has_f16c(void) {
 
 size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
     CSM_FORWARD(csm_softmax_f32, x, y, rows, n, stride, beta)
+}
+size_t csm_softmax_stream_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
+    CSM_FORWARD(csm_softmax_stream_f32, x, y, rows, n, stride, beta)
 }
 size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride, double beta) {
     CSM_FORWARD(csm_softmax_f64, x, y, rows, n, stride, beta)

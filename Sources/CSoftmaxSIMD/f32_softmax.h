@@ -3,15 +3,18 @@
 #define MULTI_ROWS_MAX 256 /* rows up to this length go MULTI_ROWS at a time */
 #define MULTI_ROWS 4       /* at most 4: the arrays of softmax_multi_f32 */
 #define ROW_CHUNK 16384    /* the chunks of one long row (64 KB: in L2 with their exps) */
+#define STREAM_MAX_N 1024  /* rows up to this length may stream their outputs (two scratch rows, 8 KB) */
 
 /// e^(β·(x − m)) of a row into y (b and `scaled` as in exp_row_step_f32; bias: csm_sum_bias_f32),
 /// returning Σ in double; four vectors an iteration so that their exps overlap. The pass is
 /// compute-bound, so it also reads the next row of n elements (`next`, unless NULL) and leaves its
-/// maximum in *next_max: that row's max pass costs no time of its own. Pairs of exps are added before
-/// the float pair sums (fewer additions, which are the busier units on shifted rows).
+/// maximum in *next_max: that row's max pass costs no time of its own; and it streams the whole
+/// vectors of the previous row (`pending`, unless NULL; rows of the same n). Pairs of exps are added
+/// before the float pair sums (fewer additions, which are the busier units on shifted rows).
 static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(const float *x, float *y, size_t n,
                                                                            const float *next, float *next_max,
                                                                            vf m, vf nm, vf b, float bias,
+                                                                           const pending_f32 *pending,
                                                                            const int clamp, const int split,
                                                                            const int scaled) {
     vd s0 = vd_set(0), s1 = vd_set(0);
@@ -27,6 +30,8 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
         for (int k = 0; k < 4; k++)
             e[k] = ISA_NAME(exp_row_step_f32)(vf_load(x + i + k * VF_W), m, nm, b, &hi, clamp, split, scaled);
         for (int k = 0; k < 4; k++) vf_store(y + i + k * VF_W, e[k]);
+        if (pending)
+            for (size_t v = i / VF_W; v < i / VF_W + 4 && v < pending->vectors; v++) ISA_NAME(stream_vector_f32)(pending, v);
         for (int k = 0; k < 2; k++) ISA_NAME(fast_sum_f32)(&h[k], &l[k], vf_add(e[2 * k], e[2 * k + 1]));
         if (++block == FAST_SUM_FLUSH / 4) {
             for (int k = 0; k < 2; k++) {
@@ -42,6 +47,7 @@ static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(cons
         if (next) na = vf_max(na, vf_load(next + i));
         vf e = ISA_NAME(exp_row_step_f32)(vf_load(x + i), m, nm, b, &hi, clamp, split, scaled);
         vf_store(y + i, e);
+        if (pending && i / VF_W < pending->vectors) ISA_NAME(stream_vector_f32)(pending, i / VF_W);
         ISA_NAME(fast_sum_f32)(&h[0], &l[0], e);
     }
     if (i < n) {  // the tail's padding is −inf, which needs the clamp
@@ -222,39 +228,57 @@ static inline __attribute__((always_inline)) int ISA_NAME(softmax_chunked_f32)(c
         float bm = scaled ? beta * mx : mx;
         if (!(bm <= UNSHIFTED_MAX_F32)) return 0;
         float bias = csm_sum_bias_f32(SPLIT_NONE, bm > 0 ? bm : 0);  // a chunk below 0 sums terms ≤ 1
-        sum += ISA_NAME(exp_store_f32)(xc, y + c * ROW_CHUNK, len, next, &mx, b, b, b, bias, 1, SPLIT_NONE, scaled);
+        sum += ISA_NAME(exp_store_f32)(xc, y + c * ROW_CHUNK, len, next, &mx, b, b, b, bias, NULL, 1, SPLIT_NONE,
+                                       scaled);
     }
     ISA_NAME(scale_f32)(y, n, 1.0 / sum);
     return 1;
 }
 
-/// Softmax row by row (β as in exp_row_step_f32).
+/// Softmax row by row (β as in exp_row_step_f32). With `stream` (outputs that will not stay in cache)
+/// rows of at most STREAM_MAX_N elements take their exps into a scratch row, and the exp pass of the
+/// next row scales them into y past the caches (pending_f32).
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows,
                                                                               size_t n, size_t stride, float beta,
-                                                                              const int scaled) {
+                                                                              int stream, const int scaled) {
     size_t row = 0;
     if (n <= MULTI_ROWS_MAX) row = ISA_NAME(softmax_multi_f32_at)(x, y, rows, n, stride, scaled ? beta : 1);
     vf b = vf_set(beta);
     if (rows == 1 && n >= 2 * ROW_CHUNK && x != y && ISA_NAME(softmax_chunked_f32)(x, y, n, beta, b, scaled)) return 1;
     float mx = row < rows ? ISA_NAME(row_max_f32)(x + row * stride, n) : 0;
+    float scratch[2][STREAM_MAX_N] __attribute__((aligned(64)));
+    pending_f32 pend;
+    const pending_f32 *pending = NULL;
+    stream = stream && n <= STREAM_MAX_N;
     for (; row < rows; row++) {
         const float *xr = x + row * stride, *next = row + 1 < rows ? xr + stride : NULL;
-        float *yr = y + row * stride;
+        float *yr = y + row * stride, *exps = stream ? scratch[row % 2] : yr;
         float bm = scaled ? beta * mx : mx, mn;
         double sum;
         if (csm_unshifted_f32(bm)) {  // the usual case; the next row's max comes with these exps
-            sum = ISA_NAME(exp_store_f32)(xr, yr, n, next, &mx, vf_set(mx), vf_set(-mx), b,
-                                          csm_sum_bias_f32(SPLIT_NONE, bm), 1, SPLIT_NONE, scaled);
+            sum = ISA_NAME(exp_store_f32)(xr, exps, n, next, &mx, vf_set(mx), vf_set(-mx), b,
+                                          csm_sum_bias_f32(SPLIT_NONE, bm), pending, 1, SPLIT_NONE, scaled);
         } else {
-            if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) return row;
+            if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) break;
             vf m = vf_set(mx), nm = vf_set(-mx);
-            CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, yr, n, next, &mx, m, nm, b, FAST_SUM_BIAS, CSM_CLAMP,
-                                                          CSM_SPLIT, scaled),
+            CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, exps, n, next, &mx, m, nm, b, FAST_SUM_BIAS, pending,
+                                                          CSM_CLAMP, CSM_SPLIT, scaled),
                             mx, mn, beta);
         }
-        ISA_NAME(scale_f32)(yr, n, 1.0 / sum);
+        if (!stream) {
+            ISA_NAME(scale_f32)(yr, n, 1.0 / sum);
+            continue;
+        }
+        if (pending) ISA_NAME(stream_ends_f32)(pending);
+        ISA_NAME(pending_row_f32)(&pend, exps, yr, n, 1.0 / sum);
+        pending = &pend;
     }
-    return rows;
+    if (pending) {  // the last row done, and the fence that orders the streamed stores before the return
+        for (size_t v = 0; v < pending->vectors; v++) ISA_NAME(stream_vector_f32)(pending, v);
+        ISA_NAME(stream_ends_f32)(pending);
+        vf_stream_fence();
+    }
+    return row;
 }
 
 /// 1 when every one of g short rows, maxima m (broadcast), may take its exps unshifted
@@ -409,14 +433,27 @@ static __attribute__((noinline)) size_t ISA_NAME(softmax_shorts_f32_at)(const fl
 /// Softmax of a batch: the differences are β·(x − max) when `scaled` (β > 0), x − max otherwise.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_batch_f32)(const float *x, float *y, size_t rows,
                                                                                size_t n, size_t stride, float beta,
-                                                                               const int scaled) {
+                                                                               int stream, const int scaled) {
     size_t done = ISA_NAME(softmax_shorts_f32_at)(x, y, rows, n, stride, scaled ? beta : 1);
-    return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta, scaled);
+    return done + ISA_NAME(softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta, stream,
+                                             scaled);
 }
 
-/// Softmax at any finite β > 0 (0 rows done for another β).
-static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
+/// Softmax at any finite β > 0 (0 rows done for another β); `stream` as in softmax_rows_f32.
+static size_t ISA_NAME(softmax_any_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride, float beta,
+                                        int stream) {
     if (!(beta > 0 && beta <= FLT_MAX)) return 0;
-    return beta == 1 ? ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 1, 0)
-                     : ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, beta, 1);
+    return beta == 1 ? ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, 1, stream, 0)
+                     : ISA_NAME(softmax_batch_f32)(x, y, rows, n, stride, beta, stream, 1);
+}
+
+/// Softmax whose outputs stay in cache.
+static size_t ISA_NAME(softmax_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
+    return ISA_NAME(softmax_any_f32)(x, y, rows, n, stride, beta, 0);
+}
+
+/// Softmax whose outputs are written past the caches where the rows allow it (softmax_rows_f32).
+static size_t ISA_NAME(softmax_stream_f32)(const float *x, float *y, size_t rows, size_t n, size_t stride,
+                                           float beta) {
+    return ISA_NAME(softmax_any_f32)(x, y, rows, n, stride, beta, 1);
 }

@@ -6,6 +6,7 @@
 
 #define CSM_DECLARE(SUFFIX)                                                                                   \
     size_t csm_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float);                    \
+    size_t csm_softmax_stream_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float);             \
     size_t csm_log_softmax_f32_##SUFFIX(const float *, float *, size_t, size_t, size_t, float);                \
     size_t csm_softmax_vjp_f32_##SUFFIX(const float *, const float *, float *, size_t, size_t, size_t, float);  \
     size_t csm_softmax_f64_##SUFFIX(const double *, double *, size_t, size_t, size_t, double);                 \
@@ -34,6 +35,9 @@ CSM_DECLARE(avx512)
 #define CSM_DEFINE(SUFFIX)                                                                                     \
     size_t csm_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, float b) {         \
         return ISA_NAME(softmax_f32)(x, y, r, n, s, b);                                                        \
+    }                                                                                                          \
+    size_t csm_softmax_stream_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, float b) {  \
+        return ISA_NAME(softmax_stream_f32)(x, y, r, n, s, b);                                                 \
     }                                                                                                          \
     size_t csm_log_softmax_f32_##SUFFIX(const float *x, float *y, size_t r, size_t n, size_t s, float b) {     \
         return ISA_NAME(log_softmax_f32)(x, y, r, n, s, b);                                                    \

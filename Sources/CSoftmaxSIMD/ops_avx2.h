@@ -26,6 +26,9 @@ static inline vf vf_load_tail(const float *p, size_t k, float fill) {
     return _mm256_blendv_ps(_mm256_set1_ps(fill), _mm256_maskload_ps(p, m), _mm256_castsi256_ps(m));
 }
 static inline void vf_store(float *p, vf v) { _mm256_storeu_ps(p, v); }
+/// A store past the caches (non-temporal; p 32-byte aligned), ordered by vf_stream_fence.
+static inline void vf_stream(float *p, vf v) { _mm256_stream_ps(p, v); }
+static inline void vf_stream_fence(void) { _mm_sfence(); }
 static inline void vf_store_tail(float *p, vf v, size_t k) {
     _mm256_maskstore_ps(p, _mm256_loadu_si256((const __m256i *)(tail_words + 8 - k)), v);
 }

@@ -21,6 +21,9 @@ static inline vf vf_load_tail(const float *p, size_t k, float fill) {
     return _mm512_mask_loadu_ps(_mm512_set1_ps(fill), (mf)((1u << k) - 1), p);
 }
 static inline void vf_store(float *p, vf v) { _mm512_storeu_ps(p, v); }
+/// A store past the caches (non-temporal; p 64-byte aligned), ordered by vf_stream_fence.
+static inline void vf_stream(float *p, vf v) { _mm512_stream_ps(p, v); }
+static inline void vf_stream_fence(void) { _mm_sfence(); }
 static inline void vf_store_tail(float *p, vf v, size_t k) { _mm512_mask_storeu_ps(p, (mf)((1u << k) - 1), v); }
 static inline vf vf_add(vf a, vf b) { return _mm512_add_ps(a, b); }
 static inline vf vf_sub(vf a, vf b) { return _mm512_sub_ps(a, b); }

@@ -40,11 +40,11 @@ enum KernelDriver<S: KernelStorage> {
     /// Swift otherwise or where they decline a row.
     static func runRows(_ q: _KernelRequest<S>, _ range: Range<Int>) {
         let isa = q.isa
-        let native = isa != 0 && NativeRows.covers(q)
+        let native = isa != 0 && NativeRows.covers(q), streaming = native && NativeRows.streams(q)
         var r = range.lowerBound
         while r < range.upperBound {
             if native {
-                r = NativeRows.run(q, r..<range.upperBound, isa: isa)
+                r = NativeRows.run(q, r..<range.upperBound, isa: isa, streaming: streaming)
                 if r == range.upperBound { return }
             }
             runRow(q, r)

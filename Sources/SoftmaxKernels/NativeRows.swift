@@ -29,9 +29,17 @@ enum NativeRows {
         }
     }
 
+    /// Whether a request's outputs go past the caches (``csm_softmax_stream_f32``): the whole batch's
+    /// output, not one thread's chunk, is at least half the last-level cache.
+    static func streams<S: SoftmaxScalar>(_ q: _KernelRequest<S>) -> Bool {
+        q.shape.rows * q.shape.rowStride * MemoryLayout<S>.size >= csm_stream_output_bytes()
+    }
+
     /// Runs `rows` of a covered request from the first until the C loops decline a row; returns that
-    /// row, or `rows.upperBound` when all are done.
-    static func run<S: SoftmaxScalar>(_ q: _KernelRequest<S>, _ rows: Range<Int>, isa: Int32) -> Int {
+    /// row, or `rows.upperBound` when all are done. `streaming`: Float softmax writes past the caches
+    /// (``streams(_:)`` says when that pays).
+    static func run<S: SoftmaxScalar>(_ q: _KernelRequest<S>, _ rows: Range<Int>, isa: Int32,
+                                      streaming: Bool = false) -> Int {
         let n = q.shape.columns, stride = q.shape.rowStride, offset = rows.lowerBound * stride
         let x = UnsafeRawPointer(q.x + offset), y = UnsafeMutableRawPointer(q.y! + offset)
         let g = q.g.map { UnsafeRawPointer($0 + offset) }
@@ -40,6 +48,8 @@ enum NativeRows {
         if S.self == Float.self {
             let xf = x.assumingMemoryBound(to: Float.self), yf = y.assumingMemoryBound(to: Float.self)
             switch q.function {
+            case .softmax where streaming:
+                done = csm_softmax_stream_f32(isa, xf, yf, count, n, stride, Float(q.beta))
             case .softmax: done = csm_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta))
             case .logSoftmax: done = csm_log_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta))
             default:

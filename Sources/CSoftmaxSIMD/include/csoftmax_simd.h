@@ -35,6 +35,16 @@ int csm_best_isa(void);
 size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta);
 size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride, double beta);
 
+/// Float softmax as csm_softmax_f32, for outputs too large to stay in cache: rows of 257 to 1024
+/// elements write their outputs past the caches (non-temporal stores), which saves reading the output
+/// lines before writing them; the results are the same. Worth it from about csm_stream_output_bytes()
+/// of output.
+size_t csm_softmax_stream_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta);
+
+/// The output size from which csm_softmax_stream_f32 pays: half the last-level cache, as sysconf
+/// reports it (16 MiB where it does not).
+size_t csm_stream_output_bytes(void);
+
 /// Log-softmax, β·(x_i − max) − ln Σ e^(β·(x_j − max)), ln Σ as log1p of the mass off the maxima; β
 /// as for softmax.
 size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta);
