@@ -3,7 +3,7 @@
 #include "isa_kernels.h"
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <stdio.h>
 
 /// The CPU's best set, lowered by SOFTMAX_KERNELS_ISA; computed once (a benign race: every thread
 /// computes the same value).
@@ -26,14 +26,25 @@ int csm_best_isa(void) {
     return isa;
 }
 
-/// Half the last-level cache (sysconf's L3 size), 16 MiB where it is not known; computed once.
+/// The L3 size in bytes as Linux's cache topology reports it (sysconf's figure can be far off in a
+/// VM: 320 MB for a 32 MB L3 here), 0 where it does not.
+static long csm_l3_bytes(void) {
+    FILE *f = fopen("/sys/devices/system/cpu/cpu0/cache/index3/size", "r");
+    if (!f) return 0;
+    long kb = 0;
+    char unit = 0;
+    int got = fscanf(f, "%ld%c", &kb, &unit);
+    fclose(f);
+    if (got < 1 || kb <= 0) return 0;
+    return unit == 'M' ? kb << 20 : unit == 'K' ? kb << 10 : kb;
+}
+
+/// Half the L3 (input and output then fill it), 16 MiB where its size is not known; computed once.
 size_t csm_stream_output_bytes(void) {
     static long cached = 0;
     long bytes = __atomic_load_n(&cached, __ATOMIC_RELAXED);
     if (bytes > 0) return (size_t)bytes;
-#if defined(_SC_LEVEL3_CACHE_SIZE)
-    bytes = sysconf(_SC_LEVEL3_CACHE_SIZE) / 2;
-#endif
+    bytes = csm_l3_bytes() / 2;
     if (bytes <= 0) bytes = 16L << 20;
     __atomic_store_n(&cached, bytes, __ATOMIC_RELAXED);
     return (size_t)bytes;

@@ -1,5 +1,6 @@
 import Testing
 @testable import SoftmaxKernels
+internal import CSoftmaxSIMD
 
 /// Float softmax with its outputs written past the caches (``NativeRows/run(_:_:isa:streaming:)``, as
 /// batches of at least half the last-level cache take it): each row's exps wait in a scratch row and
@@ -81,6 +82,25 @@ import Testing
                 }
                 #expect(done == 3 && worst <= 4, "offset \(offset), isa \(isa): \(done) rows done, \(worst) ulps")
             }
+        }
+    }
+
+    /// Streaming is decided on the whole batch's output (rows × stride floats), against half the L3.
+    @Test("a Float softmax batch streams from half the L3 of output on, counted over the whole batch")
+    func streamsFromHalfTheL3() {
+        let half = csm_stream_output_bytes(), n = 1000
+        #expect(half >= 1 << 20, "half the L3: \(half) bytes")
+        var one: Float = 0
+        withUnsafeMutablePointer(to: &one) { p in
+            func request(rows: Int, stride: Int) -> _KernelRequest<Float> {
+                _KernelRequest(function: .softmax, algorithm: .simd, shape: BatchShape(rows: rows, columns: n, rowStride: stride),
+                               beta: 1, maskedRows: .nan, threads: 2, x: UnsafePointer(p), y: p, g: nil, labels: nil,
+                               perRow: nil, isa: NativeRows.isa)
+            }
+            let rows = half / (4 * n)
+            #expect(!NativeRows.streams(request(rows: rows, stride: n)))
+            #expect(NativeRows.streams(request(rows: rows + 1, stride: n)))
+            #expect(NativeRows.streams(request(rows: rows, stride: n + 4)))
         }
     }
 }

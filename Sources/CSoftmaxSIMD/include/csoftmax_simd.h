@@ -41,8 +41,8 @@ size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t 
 /// of output.
 size_t csm_softmax_stream_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta);
 
-/// The output size from which csm_softmax_stream_f32 pays: half the last-level cache, as sysconf
-/// reports it (16 MiB where it does not).
+/// The output size from which csm_softmax_stream_f32 pays: half the L3 (input and output then fill
+/// it), as /sys/devices/system/cpu/cpu0/cache reports it (16 MiB where it does not).
 size_t csm_stream_output_bytes(void);
 
 /// Log-softmax, β·(x_i − max) − ln Σ e^(β·(x_j − max)), ln Σ as log1p of the mass off the maxima; β
