@@ -39,13 +39,14 @@ static long csm_l3_bytes(void) {
     return unit == 'M' ? kb << 20 : unit == 'K' ? kb << 10 : kb;
 }
 
-/// Half the L3 (input and output then fill it), 16 MiB where its size is not known; computed once.
+/// The L3 size (an output that large cannot stay in cache beside its input), 32 MiB where it is not
+/// known; computed once.
 size_t csm_stream_output_bytes(void) {
     static long cached = 0;
     long bytes = __atomic_load_n(&cached, __ATOMIC_RELAXED);
     if (bytes > 0) return (size_t)bytes;
-    bytes = csm_l3_bytes() / 2;
-    if (bytes <= 0) bytes = 16L << 20;
+    bytes = csm_l3_bytes();
+    if (bytes <= 0) bytes = 32L << 20;
     __atomic_store_n(&cached, bytes, __ATOMIC_RELAXED);
     return (size_t)bytes;
 }

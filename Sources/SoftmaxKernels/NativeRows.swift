@@ -30,7 +30,7 @@ enum NativeRows {
     }
 
     /// Whether a request's outputs go past the caches (``csm_softmax_stream_f32``): the whole batch's
-    /// output, not one thread's chunk, is at least half the last-level cache.
+    /// output, not one thread's chunk, is at least the L3 (``csm_stream_output_bytes``).
     static func streams<S: SoftmaxScalar>(_ q: _KernelRequest<S>) -> Bool {
         q.shape.rows * q.shape.rowStride * MemoryLayout<S>.size >= csm_stream_output_bytes()
     }

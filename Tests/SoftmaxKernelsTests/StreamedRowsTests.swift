@@ -3,7 +3,7 @@ import Testing
 internal import CSoftmaxSIMD
 
 /// Float softmax with its outputs written past the caches (``NativeRows/run(_:_:isa:streaming:)``, as
-/// batches of at least half the last-level cache take it): each row's exps wait in a scratch row and
+/// batches of at least an L3 of output take it): each row's exps wait in a scratch row and
 /// the next row's exp pass scales them into place, whole aligned vectors by non-temporal stores, the
 /// row's ends by scalar stores. It must give the very bits of the cached path at every alignment of
 /// the output, leave the gaps between strided rows alone, and finish the pending row when a row is
@@ -85,11 +85,11 @@ internal import CSoftmaxSIMD
         }
     }
 
-    /// Streaming is decided on the whole batch's output (rows × stride floats), against half the L3.
-    @Test("a Float softmax batch streams from half the L3 of output on, counted over the whole batch")
+    /// Streaming is decided on the whole batch's output (rows × stride floats), against the L3.
+    @Test("a Float softmax batch streams from an L3 of output on, counted over the whole batch")
     func streamsFromHalfTheL3() {
-        let half = csm_stream_output_bytes(), n = 1000
-        #expect(half >= 1 << 20, "half the L3: \(half) bytes")
+        let l3 = csm_stream_output_bytes(), n = 1000
+        #expect(l3 >= 1 << 20, "the L3: \(l3) bytes")
         var one: Float = 0
         withUnsafeMutablePointer(to: &one) { p in
             func request(rows: Int, stride: Int) -> _KernelRequest<Float> {
@@ -97,7 +97,7 @@ internal import CSoftmaxSIMD
                                beta: 1, maskedRows: .nan, threads: 2, x: UnsafePointer(p), y: p, g: nil, labels: nil,
                                perRow: nil, isa: NativeRows.isa)
             }
-            let rows = half / (4 * n)
+            let rows = l3 / (4 * n)
             #expect(!NativeRows.streams(request(rows: rows, stride: n)))
             #expect(NativeRows.streams(request(rows: rows + 1, stride: n)))
             #expect(NativeRows.streams(request(rows: rows, stride: n + 4)))

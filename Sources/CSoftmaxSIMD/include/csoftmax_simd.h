@@ -41,8 +41,9 @@ size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t 
 /// of output.
 size_t csm_softmax_stream_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta);
 
-/// The output size from which csm_softmax_stream_f32 pays: half the L3 (input and output then fill
-/// it), as /sys/devices/system/cpu/cpu0/cache reports it (16 MiB where it does not).
+/// The output size from which csm_softmax_stream_f32 pays whatever the caches hold: the L3, as
+/// /sys/devices/system/cpu/cpu0/cache reports it (32 MiB where it does not). Below it, an output that
+/// is partly in cache (say just written by the caller) is written faster through the caches.
 size_t csm_stream_output_bytes(void);
 
 /// Log-softmax, β·(x_i − max) − ln Σ e^(β·(x_j − max)), ln Σ as log1p of the mass off the maxima; β
