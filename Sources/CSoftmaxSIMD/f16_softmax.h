@@ -42,11 +42,11 @@ static inline __attribute__((always_inline)) void ISA_NAME(exp_scale_f16)(const 
     size_t i = 0;
     for (; i + VF_W <= n; i += VF_W) {
         vf e = ISA_NAME(exp_step_f32)(vf_load_half(x + i), m, nm, &hi, clamp);
-        vf_store_half(y + i, vf_fma(e, fh, vf_mul(e, fl)));
+        vf_store_half(y + i, ISA_NAME(times_pair_f32)(e, fh, fl));
     }
     if (i < n) {
         vf e = ISA_NAME(exp_step_f32)(ISA_NAME(load_half_tail)(x + i, n - i, -INFINITY), m, nm, &hi, 1);
-        ISA_NAME(store_half_tail)(y + i, vf_fma(e, fh, vf_mul(e, fl)), n - i);
+        ISA_NAME(store_half_tail)(y + i, ISA_NAME(times_pair_f32)(e, fh, fl), n - i);
     }
 }
 

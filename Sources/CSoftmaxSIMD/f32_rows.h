@@ -173,6 +173,11 @@ static inline __attribute__((always_inline)) vf ISA_NAME(exp_step_f32)(vf x, vf 
     return ISA_NAME(exp_row_step_f32)(x, m, nm, m, hi, clamp, SPLIT_ANY, 0);
 }
 
+/// a·(h + l) rounded once: the product by a double factor held as the float pair h + l.
+static inline __attribute__((always_inline)) vf ISA_NAME(times_pair_f32)(vf a, vf h, vf l) {
+    return vf_fma(a, h, vf_mul(a, l));
+}
+
 /// f as the float pair *h + *l (broadcast), for scaling by f with one rounding.
 static inline void ISA_NAME(scale_factor_f32)(double f, vf *h, vf *l) {
     float fh = (float)f;
@@ -183,13 +188,13 @@ static inline void ISA_NAME(scale_factor_f32)(double f, vf *h, vf *l) {
 /// One vector of y times h + l, rounded once.
 static inline __attribute__((always_inline)) void ISA_NAME(scale_at_f32)(float *y, vf h, vf l) {
     vf e = vf_load(y);
-    vf_store(y, vf_fma(e, h, vf_mul(e, l)));
+    vf_store(y, ISA_NAME(times_pair_f32)(e, h, l));
 }
 
 /// The first k lanes of y times h + l, rounded once.
 static inline void ISA_NAME(scale_tail_f32)(float *y, size_t k, vf h, vf l) {
     vf e = vf_load_tail(y, k, 0);
-    vf_store_tail(y, vf_fma(e, h, vf_mul(e, l)), k);
+    vf_store_tail(y, ISA_NAME(times_pair_f32)(e, h, l), k);
 }
 
 /// y *= h + l over n elements.
@@ -232,7 +237,7 @@ static inline void ISA_NAME(pending_row_f32)(pending_f32 *p, const float *src, f
 static inline __attribute__((always_inline)) void ISA_NAME(stream_vector_f32)(const pending_f32 *p, size_t v) {
     size_t i = p->head + v * VF_W;
     vf a = vf_load(p->src + i);
-    vf_stream(p->dst + i, vf_fma(a, p->h, vf_mul(a, p->l)));
+    vf_stream(p->dst + i, ISA_NAME(times_pair_f32)(a, p->h, p->l));
 }
 
 /// The lanes of a pending row outside its whole vectors (before dst + head and after the last one),

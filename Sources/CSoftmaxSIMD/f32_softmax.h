@@ -330,7 +330,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(
         for (int j = 0; j < g; j++) {
             vf h = vf_group_inverse_lane(fh[j / 4], j % 4), l = vf_group_inverse_lane(fl[j / 4], j % 4);
             for (int k = 0; k < nv; k++)
-                ISA_NAME(store_part_f32)(y + (row + j) * stride, n, k, vf_fma(e[j][k], h, vf_mul(e[j][k], l)));
+                ISA_NAME(store_part_f32)(y + (row + j) * stride, n, k, ISA_NAME(times_pair_f32)(e[j][k], h, l));
         }
     }
     return row;
@@ -369,7 +369,7 @@ static inline __attribute__((always_inline)) int ISA_NAME(one_vector_step_f32)(c
     vf_store(ls, l);
     _Pragma("clang loop unroll(full)") for (int j = 0; j < VF_W; j++) {
         int lane = vf_rows_lane_index(j);
-        vf out = vf_fma(e[j], vf_set(hs[lane]), vf_mul(e[j], vf_set(ls[lane])));
+        vf out = ISA_NAME(times_pair_f32)(e[j], vf_set(hs[lane]), vf_set(ls[lane]));
         if (n == VF_W) vf_store(y + j * stride, out); else vf_store_tail(y + j * stride, out, n);
     }
     return 1 + more;

@@ -87,7 +87,7 @@ internal import CSoftmaxSIMD
 
     /// Streaming is decided on the whole batch's output (rows × stride floats), against the L3.
     @Test("a Float softmax batch streams from an L3 of output on, counted over the whole batch")
-    func streamsFromHalfTheL3() {
+    func streamsFromAnL3() {
         let l3 = csm_stream_output_bytes(), n = 1000
         #expect(l3 >= 1 << 20, "the L3: \(l3) bytes")
         var one: Float = 0
