@@ -85,7 +85,7 @@ int main(void) {
         double best[4] = {1e9, 1e9, 1e9, 1e9};
         for (int rep = 0; rep < 40; rep++) {
             for (int k = 0; k < 4; k++) {
-                int reps = k < 2 ? 1 : (int)(count / small);  // the L1 runs cover as many elements
+                int reps = k < 2 ? 1 : (int)(count / small);  // the runs in cache cover as many elements
                 memcpy(y, x, count * 4);                       // y just written, as bench --kernels has it
                 double t0 = now();
                 for (int r = 0; r < reps; r++) {
