@@ -2,15 +2,16 @@
 // ops_avx2.h / ops_avx512.h and compiled once per instruction set (ISA_NAME names each copy).
 //
 // Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (Fast2Sum with the
-// operands ordered by magnitude) and lo enters the reduced argument of exp, or, where the row's max
-// lies in [0, 64], the softmax takes e^x unshifted (SPLIT_NONE: x is exact as it is); the exp is
-// Cody–Waite range reduction by ln 2 (a 9-bit high part, so k·C1 and hi − k·C1 are exact),
-// e^r = 1 + (r + r²·u(r)) with u a degree-4 fit of (e^r − 1 − r)/r² (e^r within 1.21·2^-24 after the
-// final rounding, in a float simulation over |r| ≤ 0.3472) and an exact scaling by 2^k; sums add
-// pairs of exps (one rounding, at most 2^-24 relative to the pair) into exact Fast2Sum float pairs
-// flushed to double (short rows: double); the final scale multiplies by 1/Σ as a float pair (fh + fl),
-// so it rounds once. Worst case 2·1.21 + 1 units of 2^-24 before that rounding, under 4 ulps;
-// measured about 2.
+// operands ordered by magnitude) and lo enters the reduced argument of exp, or the softmax takes e^x
+// unshifted (SPLIT_NONE: x is exact as it is) where its Σ shows that it may (csm_unshifted_inverse_f32)
+// or its max lies in [0, 64]; the exp is Cody–Waite range reduction by ln 2 (a 9-bit high part, so
+// k·C1 and hi − k·C1 are exact), e^r = 1 + (r + r²·u(r)) with u a degree-4 fit of (e^r − 1 − r)/r²
+// (e^r within 1.21·2^-24 after the final rounding, in a float simulation over |r| ≤ 0.3472) and an
+// exact scaling by 2^k; sums add pairs of exps (one rounding, at most 2^-24 relative to the pair) into
+// exact Fast2Sum float pairs (ordered by a max and a min where no bound on the terms is known) flushed
+// to double (short rows: double); the final scale multiplies by 1/Σ as a float pair (fh + fl), so it
+// rounds once. Worst case 2·1.21 + 1 units of 2^-24 before that rounding, under 4 ulps; measured
+// about 2.
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
@@ -68,7 +69,8 @@ static inline int ISA_NAME(row_range_f32)(const float *x, size_t n, float *max, 
 /// How x − max is split exactly into hi + lo by Fast2Sum, which needs the operand of larger
 /// magnitude first: ordered lane by lane with a min and a max (any row), or known for the whole row;
 /// or not at all (SPLIT_NONE, softmax only): the exps are taken of x itself, unshifted (see
-/// csm_unshifted_f32). SPLIT_NONE rows always clamp, as their minimum is not known.
+/// csm_unshifted_f32 and csm_unshifted_inverse_f32). SPLIT_NONE rows always clamp, as their minimum is
+/// not known, and sum by ordered_sum_f32, as no bound on their terms is.
 enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2, SPLIT_NONE = 3 };
 
 /// 1 when a softmax row whose β·max is bm may skip the shift by its max: with bm in [0, 64] no exp
@@ -78,16 +80,16 @@ enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2, SPLIT_NONE = 3 }
 #define UNSHIFTED_MAX_F32 64.0f
 static inline int csm_unshifted_f32(float bm) { return bm >= 0 && bm <= UNSHIFTED_MAX_F32; }
 
-/// The start of the Fast2Sum running sums (fast_sum_f32) of a row: FAST_SUM_BIAS after the shift by
-/// the max (every exp ≤ 1), and for an unshifted row with β·max = bm a power of two ≥ 4·e^bm, so at
-/// least every pair of exps (bm must pass csm_unshifted_f32 then).
-static inline float csm_sum_bias_f32(int split, float bm) {
-    if (split != SPLIT_NONE) return FAST_SUM_BIAS;
-    uint32_t bits = (uint32_t)((int)(bm * 1.4427f) + 3 + 127) << 23;  // 2^(⌊bm·log2 e⌋ + 3)
-    float bias;
-    memcpy(&bias, &bits, sizeof bias);
-    return bias;
-}
+/// 1 when an unshifted softmax row (SPLIT_NONE) whose max was not looked at may keep its exps, from
+/// the reciprocal of their sum Σ rounded to float, f: f ≤ 1 (Σ ≥ 1, to a rounding) gives what a
+/// β·max ≥ 0 gives (every output no larger than its own exp), and f ≥ 2^-92 (Σ ≤ 2^92 < e^64) that no
+/// exp reached vf_exp_ceiling or overflowed, so every one is right, and that 1/Σ is a normal float
+/// pair; a NaN fails. Rows that fail go through the shift by their max instead.
+static inline int csm_unshifted_inverse_f32(float f) { return f <= 1 && f >= 0x1p-92f; }
+
+/// The start of the running sums of a row: 0 unshifted (ordered_sum_f32 needs none), and FAST_SUM_BIAS
+/// after the shift by the max (every exp ≤ 1, so every term of fast_sum_f32 at most the bias).
+static inline float csm_sum_start_f32(int split) { return split == SPLIT_NONE ? 0 : FAST_SUM_BIAS; }
 
 /// The cheapest split for a row of this max and min: max ≤ 0 gives |x| ≥ |max| for every x ≤ max,
 /// and min ≥ −max gives |x| ≤ max.
@@ -151,16 +153,16 @@ static inline __attribute__((always_inline)) vf ISA_NAME(times_beta_f32)(vf b, v
 
 /// One vector of a row: e^(β·(x − m)), β = b when `scaled` (a constant; β = 1 otherwise, at no cost),
 /// also returning hi, the x − m of the exact split (clamp: see exp_pair_f32; split: split_diff_f32).
-/// With SPLIT_NONE it is e^(β·x) (hi = x), clamped.
+/// With SPLIT_NONE it is e^(β·x) (hi = x), clamped, and its argument held by vf_exp_ceiling.
 static inline __attribute__((always_inline)) vf ISA_NAME(exp_row_step_f32)(vf x, vf m, vf nm, vf b, vf *hi,
                                                                           const int clamp, const int split,
                                                                           const int scaled) {
     vf lo;
     if (split == SPLIT_NONE) {
         *hi = x;
-        if (!scaled) return ISA_NAME(exp_pair_f32)(x, x, 1, 1);
+        if (!scaled) return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(x), x, 1, 1);
         vf p = vf_mul(b, x);
-        return ISA_NAME(exp_pair_f32)(p, vf_fms(b, x, p), 1, 0);
+        return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(p), vf_fms(b, x, p), 1, 0);
     }
     *hi = ISA_NAME(split_diff_f32)(x, m, nm, &lo, split);
     if (!scaled) return ISA_NAME(exp_pair_f32)(*hi, lo, clamp, 0);
@@ -249,12 +251,26 @@ static inline void ISA_NAME(stream_ends_f32)(const pending_f32 *p) {
 }
 
 /// Adds e (every lane in [0, bias]) to the float pair (*h, *l) by Fast2Sum, exact because *h starts at
-/// the bias (csm_sum_bias_f32) and never drops below a term; *l gathers the rounding errors. Cheaper than widening
-/// to double, and as accurate for Σ once the pair is flushed to double every FAST_SUM_FLUSH vectors.
+/// the bias (FAST_SUM_BIAS) and never drops below a term; *l gathers the rounding errors. Cheaper than
+/// widening to double, and as accurate for Σ once the pair is flushed to double every FAST_SUM_FLUSH
+/// vectors.
 static inline void ISA_NAME(fast_sum_f32)(vf *h, vf *l, vf e) {
     vf t = vf_add(*h, e);
     *l = vf_add(*l, vf_sub(e, vf_sub(t, *h)));
     *h = t;
+}
+
+/// fast_sum_f32 for terms of any size (e ≥ 0): the Fast2Sum operands ordered by a max and a min, so it
+/// stays exact when a term exceeds the running sum; for rows whose terms are not bounded in advance.
+static inline void ISA_NAME(ordered_sum_f32)(vf *h, vf *l, vf e) {
+    vf t = vf_add(*h, e);
+    *l = vf_add(*l, vf_sub(vf_min(*h, e), vf_sub(t, vf_max(*h, e))));
+    *h = t;
+}
+
+/// Adds the term e of a row's running sum by the rule of its split (see csm_sum_start_f32).
+static inline __attribute__((always_inline)) void ISA_NAME(row_sum_f32)(vf *h, vf *l, vf e, const int split) {
+    if (split == SPLIT_NONE) ISA_NAME(ordered_sum_f32)(h, l, e); else ISA_NAME(fast_sum_f32)(h, l, e);
 }
 
 /// The lanes of vector k of a row of n elements (0 past its end).

@@ -2,90 +2,77 @@
 
 #define MULTI_ROWS_MAX 256 /* rows up to this length go MULTI_ROWS at a time */
 #define MULTI_ROWS 4       /* at most 4: the arrays of softmax_multi_f32 */
-#define ROW_CHUNK 16384    /* the chunks of one long row (64 KB: in L2 with their exps) */
 #define STREAM_MAX_N 1024  /* rows up to this length may stream their outputs (two scratch rows, 8 KB) */
 
-/// e^(β·(x − m)) of a row into y (b and `scaled` as in exp_row_step_f32; bias: csm_sum_bias_f32),
-/// returning Σ in double; four vectors an iteration so that their exps overlap. The pass is
-/// compute-bound, so it also reads the next row of n elements (`next`, unless NULL) and leaves its
-/// maximum in *next_max: that row's max pass costs no time of its own; and it streams the whole
-/// vectors of the previous row (`pending`, unless NULL; rows of the same n). Pairs of exps are added
-/// before the float pair sums (fewer additions, which are the busier units on shifted rows).
+/// e^(β·(x − m)) of a row into y (b and `scaled` as in exp_row_step_f32), returning Σ in double; four
+/// vectors an iteration so that their exps overlap. It also streams the whole vectors of the previous
+/// row (`pending`, unless NULL; rows of the same n), as the pass is compute-bound. Pairs of exps are
+/// added before the float pair sums (fewer additions, which are the busier units on shifted rows).
 static inline __attribute__((always_inline)) double ISA_NAME(exp_store_f32)(const float *x, float *y, size_t n,
-                                                                           const float *next, float *next_max,
-                                                                           vf m, vf nm, vf b, float bias,
+                                                                           vf m, vf nm, vf b,
                                                                            const pending_f32 *pending,
                                                                            const int clamp, const int split,
                                                                            const int scaled) {
+    const float start = csm_sum_start_f32(split);
     vd s0 = vd_set(0), s1 = vd_set(0);
-    vf hi, h[2] = {vf_set(bias), vf_set(bias)}, l[2] = {vf_set(0), vf_set(0)};
-    vf na = vf_set(-INFINITY), nb = vf_set(-INFINITY);
+    vf hi, h[2] = {vf_set(start), vf_set(start)}, l[2] = {vf_set(0), vf_set(0)};
     size_t i = 0, block = 0;
     for (; i + 4 * VF_W <= n; i += 4 * VF_W) {
-        if (next) {
-            na = vf_max(na, vf_max(vf_load(next + i), vf_load(next + i + VF_W)));
-            nb = vf_max(nb, vf_max(vf_load(next + i + 2 * VF_W), vf_load(next + i + 3 * VF_W)));
-        }
         vf e[4];
         for (int k = 0; k < 4; k++)
             e[k] = ISA_NAME(exp_row_step_f32)(vf_load(x + i + k * VF_W), m, nm, b, &hi, clamp, split, scaled);
         for (int k = 0; k < 4; k++) vf_store(y + i + k * VF_W, e[k]);
         if (pending)
             for (size_t v = i / VF_W; v < i / VF_W + 4 && v < pending->vectors; v++) ISA_NAME(stream_vector_f32)(pending, v);
-        for (int k = 0; k < 2; k++) ISA_NAME(fast_sum_f32)(&h[k], &l[k], vf_add(e[2 * k], e[2 * k + 1]));
+        for (int k = 0; k < 2; k++) ISA_NAME(row_sum_f32)(&h[k], &l[k], vf_add(e[2 * k], e[2 * k + 1]), split);
         if (++block == FAST_SUM_FLUSH / 4) {
             for (int k = 0; k < 2; k++) {
-                vf_add_wide(vf_sub(h[k], vf_set(bias)), &s0, &s1);  // exact: h ≥ bias, a power of two
+                vf_add_wide(vf_sub(h[k], vf_set(start)), &s0, &s1);  // exact: h ≥ start, 0 or a power of two
                 vf_add_wide(l[k], &s0, &s1);
-                h[k] = vf_set(bias);
+                h[k] = vf_set(start);
                 l[k] = vf_set(0);
             }
             block = 0;
         }
     }
     for (; i + VF_W <= n; i += VF_W) {
-        if (next) na = vf_max(na, vf_load(next + i));
         vf e = ISA_NAME(exp_row_step_f32)(vf_load(x + i), m, nm, b, &hi, clamp, split, scaled);
         vf_store(y + i, e);
         if (pending && i / VF_W < pending->vectors) ISA_NAME(stream_vector_f32)(pending, i / VF_W);
-        ISA_NAME(fast_sum_f32)(&h[0], &l[0], e);
+        ISA_NAME(row_sum_f32)(&h[0], &l[0], e, split);
     }
     if (i < n) {  // the tail's padding is −inf, which needs the clamp
-        if (next) na = vf_max(na, vf_load_tail(next + i, n - i, -INFINITY));
         vf e = ISA_NAME(exp_row_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, b, &hi, 1, split, scaled);
         vf_store_tail(y + i, e, n - i);
-        ISA_NAME(fast_sum_f32)(&h[0], &l[0], e);
+        ISA_NAME(row_sum_f32)(&h[0], &l[0], e, split);
     }
     for (int k = 0; k < 2; k++) {
-        vf_add_wide(vf_sub(h[k], vf_set(bias)), &s0, &s1);
+        vf_add_wide(vf_sub(h[k], vf_set(start)), &s0, &s1);
         vf_add_wide(l[k], &s0, &s1);
     }
-    if (next) *next_max = vf_hmax(vf_max(na, nb));
     return vd_hsum(vd_add(s0, s1));
 }
 
 /// The exps of R rows at once, vector by vector, and the float pairs of their 1/Σ into out: on rows
-/// of a few vectors the chain of one row (max, exps, sum, reciprocal, scale) is too short for the
-/// out-of-order window to overlap the next row's. As exp_store_f32 it also reads the next R rows
-/// (`next`, unless NULL) for their maxima (next_max). The scale by 1/Σ waits: the same loop scales
-/// the R rows at `prev` (unless NULL) by their pairs inv, where the multipliers have room, and
-/// the reciprocals of a group are long known when their scale comes (see softmax_multi_rows_f32).
-static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(const float *x, float *y, size_t n,
-                                                                             size_t stride, const float *mx, vf b,
-                                                                             float beta, const float *next,
-                                                                             float *next_max, float *prev,
-                                                                             float inv[2][4], float out[2][4],
-                                                                             const int R,
-                                                                             const int clamp, const int split,
-                                                                             const int scaled) {
-    vf m[4], nm[4], h[4], l[4], bias[4], na[4], hi;
+/// of a few vectors the chain of one row (exps, sum, reciprocal, scale) is too short for the
+/// out-of-order window to overlap the next row's. The scale by 1/Σ waits: the same loop scales the R
+/// rows at `prev` (unless NULL) by their pairs inv, where the multipliers have room, and the
+/// reciprocals of a group are long known when their scale comes (see softmax_multi_rows_f32). Returns
+/// 0 when the rows are unshifted (SPLIT_NONE, maxima mx not used) and a 1/Σ fails
+/// csm_unshifted_inverse_f32, 1 otherwise.
+static inline __attribute__((always_inline)) int ISA_NAME(softmax_multi_f32)(const float *x, float *y, size_t n,
+                                                                            size_t stride, const float *mx, vf b,
+                                                                            float *prev, float inv[2][4],
+                                                                            float out[2][4], const int R,
+                                                                            const int clamp, const int split,
+                                                                            const int scaled) {
+    const vf start = vf_set(csm_sum_start_f32(split));
+    vf m[4], nm[4], h[4], l[4], hi;
     for (int r = 0; r < R; r++) {
-        m[r] = vf_set(mx[r]);
-        nm[r] = vf_set(-mx[r]);
-        bias[r] = vf_set(csm_sum_bias_f32(split, scaled ? beta * mx[r] : mx[r]));
-        h[r] = bias[r];
+        m[r] = vf_set(split == SPLIT_NONE ? 0 : mx[r]);
+        nm[r] = vf_sub(vf_set(0), m[r]);
+        h[r] = start;
         l[r] = vf_set(0);
-        na[r] = vf_set(-INFINITY);
     }
     size_t i = 0;
     for (; i + 2 * VF_W <= n; i += 2 * VF_W) {  // pairs of vectors: their exps added before the sum
@@ -95,13 +82,10 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
             f[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i + VF_W), m[r], nm[r], b, &hi, clamp, split,
                                               scaled);
         }
-        if (next)
-            for (int r = 0; r < R; r++)
-                na[r] = vf_max(na[r], vf_max(vf_load(next + r * stride + i), vf_load(next + r * stride + i + VF_W)));
         for (int r = 0; r < R; r++) {
             vf_store(y + r * stride + i, e[r]);
             vf_store(y + r * stride + i + VF_W, f[r]);
-            ISA_NAME(fast_sum_f32)(&h[r], &l[r], vf_add(e[r], f[r]));
+            ISA_NAME(row_sum_f32)(&h[r], &l[r], vf_add(e[r], f[r]), split);
         }
         if (prev)
             for (int r = 0; r < R; r++) {
@@ -114,11 +98,9 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
         vf e[4];
         for (int r = 0; r < R; r++)
             e[r] = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, split, scaled);
-        if (next)
-            for (int r = 0; r < R; r++) na[r] = vf_max(na[r], vf_load(next + r * stride + i));
         for (int r = 0; r < R; r++) {
             vf_store(y + r * stride + i, e[r]);
-            ISA_NAME(fast_sum_f32)(&h[r], &l[r], e[r]);
+            ISA_NAME(row_sum_f32)(&h[r], &l[r], e[r], split);
         }
         if (prev)
             for (int r = 0; r < R; r++) ISA_NAME(scale_at_f32)(prev + r * stride + i, vf_set(inv[0][r]), vf_set(inv[1][r]));
@@ -128,28 +110,26 @@ static inline __attribute__((always_inline)) void ISA_NAME(softmax_multi_f32)(co
             vf e = ISA_NAME(exp_row_step_f32)(vf_load_tail(x + r * stride + i, n - i, -INFINITY), m[r], nm[r], b, &hi, 1,
                                               split, scaled);
             vf_store_tail(y + r * stride + i, e, n - i);
-            ISA_NAME(fast_sum_f32)(&h[r], &l[r], e);
-            if (next) na[r] = vf_max(na[r], vf_load_tail(next + r * stride + i, n - i, -INFINITY));
+            ISA_NAME(row_sum_f32)(&h[r], &l[r], e, split);
             if (prev) ISA_NAME(scale_tail_f32)(prev + r * stride + i, n - i, vf_set(inv[0][r]), vf_set(inv[1][r]));
         }
-    }
-    if (next) {
-        vf g = vf_group_max(na);
-        for (int r = 0; r < R; r++) next_max[r] = vf_first(vf_group_max_lane(g, r));
     }
     vd sums[4];
     vf gh, gl;
     for (int r = 0; r < R; r++) {
         vd s0 = vd_set(0), s1 = vd_set(0);
-        vf_add_wide(vf_sub(h[r], bias[r]), &s0, &s1);
+        vf_add_wide(vf_sub(h[r], start), &s0, &s1);
         vf_add_wide(l[r], &s0, &s1);
         sums[r] = vd_add(s0, s1);
     }
     vd_group_inverse(sums, &gh, &gl);  // the four reciprocals 1/Σ as float pairs, in one division
+    int kept = 1;
     for (int r = 0; r < R; r++) {
         out[0][r] = vf_first(vf_group_inverse_lane(gh, r));
         out[1][r] = vf_first(vf_group_inverse_lane(gl, r));
+        kept &= csm_unshifted_inverse_f32(out[0][r]);
     }
+    return split != SPLIT_NONE || kept;
 }
 
 /// Scales the R rows of y by the float pairs inv[0][r] + inv[1][r].
@@ -159,44 +139,51 @@ static inline void ISA_NAME(scale_group_f32)(float *y, size_t n, size_t stride, 
 
 /// Softmax of rows of at most MULTI_ROWS_MAX elements, MULTI_ROWS at a time; returns the rows done (it
 /// stops before a group with a declined row). Each group is scaled in the pass of the group two
-/// after it, and the last two after the loop.
+/// after it, and the last two after the loop. Into another buffer a group is first taken unshifted
+/// with no look at its maxima, and kept if its sums pass (softmax_multi_f32); otherwise, and in place
+/// (where its exps overwrite x), its maxima and minima are read first. After a group that fails,
+/// groups read their maxima first until one of them finds every row unshifted again.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_multi_rows_f32)(const float *x, float *y,
                                                                                     size_t rows, size_t n,
                                                                                     size_t stride, float beta,
                                                                                     const int scaled) {
-    size_t row = 0;
+    size_t row = 0, unscaled = 0;  // unscaled: the first group whose exps wait for their scale
     vf b = vf_set(beta);
     float mx[4], inv[3][2][4];  // the reciprocals of this group and of the two before it, by group % 3
-    if (rows >= MULTI_ROWS)
-        for (int r = 0; r < MULTI_ROWS; r++) mx[r] = ISA_NAME(row_max_f32)(x + r * stride, n);
+    int optimistic = x != y;
     for (; row + MULTI_ROWS <= rows; row += MULTI_ROWS) {
-        const float *xg = x + row * stride, *next = row + 2 * MULTI_ROWS <= rows ? xg + MULTI_ROWS * stride : NULL;
+        const float *xg = x + row * stride;
         float *yg = y + row * stride;
         size_t g = row / MULTI_ROWS;
         float (*mine)[4] = inv[g % 3], (*theirs)[4] = inv[(g + 1) % 3];
-        float *late = row >= 2 * MULTI_ROWS ? yg - 2 * MULTI_ROWS * stride : NULL;  // scaled in this pass
-        int unshifted = 1;
-        for (int r = 0; r < MULTI_ROWS; r++) unshifted &= csm_unshifted_f32(scaled ? beta * mx[r] : mx[r]);
-        if (unshifted) {  // the usual case: the next group's maxima come with this group's exps
-            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, late, theirs, mine, MULTI_ROWS, 1,
-                                        SPLIT_NONE, scaled);
-            continue;
+        float *late = g >= 2 ? yg - 2 * MULTI_ROWS * stride : NULL;  // group g − 2, scaled in this pass
+        if (late) unscaled = g - 1;
+        if (optimistic) {  // the usual case
+            if (ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, NULL, b, late, theirs, mine, MULTI_ROWS, 1, SPLIT_NONE,
+                                            scaled))
+                continue;
+            late = NULL;  // scaled by the pass that failed
         }
-        int all = 1, ok = 1;
+        int all = 1, ok = 1, unshifted = 1;
         for (int r = 0; r < MULTI_ROWS; r++) {
             float mn;
             ok &= ISA_NAME(row_range_f32)(xg + r * stride, n, &mx[r], &mn);
             all &= (scaled ? beta * (mn - mx[r]) : mn - mx[r]) >= EXP_F32_UNCLAMPED_FLOOR;
+            unshifted &= csm_unshifted_f32(scaled ? beta * mx[r] : mx[r]);
         }
-        if (!ok) break;
-        if (all)
-            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, late, theirs, mine, MULTI_ROWS, 0,
-                                        SPLIT_ANY, scaled);
+        if (!ok) {
+            if (late) unscaled = g - 2;  // no pass ran
+            break;
+        }
+        optimistic = x != y && unshifted;
+        if (unshifted)  // a β·max in [0, 64] needs no test of Σ
+            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, late, theirs, mine, MULTI_ROWS, 1, SPLIT_NONE, scaled);
+        else if (all)
+            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, late, theirs, mine, MULTI_ROWS, 0, SPLIT_ANY, scaled);
         else
-            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, beta, next, mx, late, theirs, mine, MULTI_ROWS, 1,
-                                        SPLIT_ANY, scaled);
+            ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, late, theirs, mine, MULTI_ROWS, 1, SPLIT_ANY, scaled);
     }
-    for (size_t g = row >= 2 * MULTI_ROWS ? row / MULTI_ROWS - 2 : 0; g < row / MULTI_ROWS; g++)
+    for (size_t g = unscaled; g < row / MULTI_ROWS; g++)
         ISA_NAME(scale_group_f32)(y + g * MULTI_ROWS * stride, n, stride, inv[g % 3], MULTI_ROWS);
     return row;
 }
@@ -209,33 +196,10 @@ static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_f32_at)(const flo
                      : ISA_NAME(softmax_multi_rows_f32)(x, y, rows, n, stride, beta, 1);
 }
 
-/// Softmax of one row of at least 2·ROW_CHUNK elements into another buffer (y ≠ x), unshifted, chunk by
-/// chunk: each chunk's max is read by the previous chunk's exp pass, so the row needs no max pass of
-/// its own. Returns 0 when the row is not for this path: its first chunk's β·max is below 0 (nothing
-/// written), or a later chunk's is above UNSHIFTED_MAX_F32 or NaN (the exps written so far are
-/// garbage, x is intact, the caller starts over). Σ ≥ 1 holds from the first chunk on.
-static inline __attribute__((always_inline)) int ISA_NAME(softmax_chunked_f32)(const float *x, float *y, size_t n,
-                                                                              float beta, vf b, const int scaled) {
-    size_t full = n / ROW_CHUNK, tail = n - full * ROW_CHUNK;
-    float mx = ISA_NAME(row_max_f32)(x, ROW_CHUNK);
-    if (!((scaled ? beta * mx : mx) >= 0)) return 0;
-    double sum = 0;
-    for (size_t c = 0; c <= full; c++) {
-        size_t len = c < full ? ROW_CHUNK : tail;
-        if (len == 0) break;
-        const float *xc = x + c * ROW_CHUNK, *next = c + 1 < full ? xc + ROW_CHUNK : NULL;
-        if (c == full) mx = ISA_NAME(row_max_f32)(xc, len);  // the tail is shorter: no chunk read it
-        float bm = scaled ? beta * mx : mx;
-        if (!(bm <= UNSHIFTED_MAX_F32)) return 0;
-        float bias = csm_sum_bias_f32(SPLIT_NONE, bm > 0 ? bm : 0);  // a chunk below 0 sums terms ≤ 1
-        sum += ISA_NAME(exp_store_f32)(xc, y + c * ROW_CHUNK, len, next, &mx, b, b, b, bias, NULL, 1, SPLIT_NONE,
-                                       scaled);
-    }
-    ISA_NAME(scale_f32)(y, n, 1.0 / sum);
-    return 1;
-}
-
-/// Softmax row by row (β as in exp_row_step_f32). With `stream` (outputs that will not stay in cache)
+/// Softmax row by row (β as in exp_row_step_f32). A row whose exps do not overwrite x is first taken
+/// unshifted with no look at its max, and kept if its 1/Σ passes csm_unshifted_inverse_f32; otherwise,
+/// and for rows in place, its max and min are read first. After a row that fails, rows read their max
+/// first until one of them is unshifted again. With `stream` (outputs that will not stay in cache)
 /// rows of at most STREAM_MAX_N elements take their exps into a scratch row, and the exp pass of the
 /// next row scales them into y past the caches (pending_f32).
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows,
@@ -244,32 +208,42 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
     size_t row = 0;
     if (n <= MULTI_ROWS_MAX) row = ISA_NAME(softmax_multi_f32_at)(x, y, rows, n, stride, scaled ? beta : 1);
     vf b = vf_set(beta);
-    if (rows == 1 && n >= 2 * ROW_CHUNK && x != y && ISA_NAME(softmax_chunked_f32)(x, y, n, beta, b, scaled)) return 1;
-    float mx = row < rows ? ISA_NAME(row_max_f32)(x + row * stride, n) : 0;
     float scratch[2][STREAM_MAX_N] __attribute__((aligned(64)));
     pending_f32 pend;
     const pending_f32 *pending = NULL;
     stream = stream && n <= STREAM_MAX_N;
+    int optimistic = 1;
     for (; row < rows; row++) {
-        const float *xr = x + row * stride, *next = row + 1 < rows ? xr + stride : NULL;
+        const float *xr = x + row * stride;
         float *yr = y + row * stride, *exps = stream ? scratch[row % 2] : yr;
-        float bm = scaled ? beta * mx : mx, mn;
-        double sum;
-        if (csm_unshifted_f32(bm)) {  // the usual case; the next row's max comes with these exps
-            sum = ISA_NAME(exp_store_f32)(xr, exps, n, next, &mx, vf_set(mx), vf_set(-mx), b,
-                                          csm_sum_bias_f32(SPLIT_NONE, bm), pending, 1, SPLIT_NONE, scaled);
-        } else {
-            if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) break;
+        const pending_f32 *streamed = pending;  // the previous row, streamed by this row's exp pass
+        double sum = 0;
+        int kept = 0;
+        if (optimistic && exps != xr) {  // the usual case
+            sum = ISA_NAME(exp_store_f32)(xr, exps, n, b, b, b, pending, 1, SPLIT_NONE, scaled);
+            kept = csm_unshifted_inverse_f32((float)(1.0 / sum));
+            pending = NULL;
+        }
+        if (!kept) {
+            float mx, mn;
+            if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) {
+                pending = streamed;  // finished below (its vectors again if they went already: the same bits)
+                break;
+            }
             vf m = vf_set(mx), nm = vf_set(-mx);
-            CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, exps, n, next, &mx, m, nm, b, FAST_SUM_BIAS, pending,
-                                                          CSM_CLAMP, CSM_SPLIT, scaled),
-                            mx, mn, beta);
+            optimistic = csm_unshifted_f32(scaled ? beta * mx : mx);
+            if (optimistic)  // a β·max in [0, 64] needs no test of Σ
+                sum = ISA_NAME(exp_store_f32)(xr, exps, n, m, nm, b, pending, 1, SPLIT_NONE, scaled);
+            else
+                CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, exps, n, m, nm, b, pending, CSM_CLAMP, CSM_SPLIT, scaled),
+                                mx, mn, beta);
+            pending = NULL;
         }
         if (!stream) {
             ISA_NAME(scale_f32)(yr, n, 1.0 / sum);
             continue;
         }
-        if (pending) ISA_NAME(stream_ends_f32)(pending);
+        if (streamed) ISA_NAME(stream_ends_f32)(streamed);
         ISA_NAME(pending_row_f32)(&pend, exps, yr, n, 1.0 / sum);
         pending = &pend;
     }

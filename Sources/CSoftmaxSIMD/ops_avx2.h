@@ -51,6 +51,9 @@ static inline mf mf_or(mf a, mf b) { return _mm256_or_ps(a, b); }
 static inline int mf_any(mf a) { return _mm256_movemask_ps(a) != 0; }
 static inline int mf_count(mf a) { return __builtin_popcount((unsigned)_mm256_movemask_ps(a)); }
 static inline vf vf_zero_where(mf m, vf v) { return _mm256_andnot_ps(m, v); }
+/// The argument of an unshifted exp held to at most 64 (NaN stays NaN), where vf_ldexp's k ≤ 92 holds:
+/// a row that reaches it has Σ above 2^92 and fails csm_unshifted_inverse_f32.
+static inline vf vf_exp_ceiling(vf h) { return _mm256_min_ps(_mm256_set1_ps(64.0f), h); }
 /// er·2^k, k integral in [-159, 92] (e^-110 to e^64), from t = k + 1.5·2^23: 2^(k+35) in the exponent
 /// bits, then 2^-35.
 static inline vf vf_ldexp(vf er, vf k, vf t) {

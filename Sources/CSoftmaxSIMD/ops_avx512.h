@@ -44,6 +44,8 @@ static inline mf mf_or(mf a, mf b) { return a | b; }
 static inline int mf_any(mf a) { return a != 0; }
 static inline int mf_count(mf a) { return __builtin_popcount(a); }
 static inline vf vf_zero_where(mf m, vf v) { return _mm512_maskz_mov_ps((mf)~m, v); }
+/// The argument of an unshifted exp as it is: VSCALEF scales by any 2^k, to +inf past the range.
+static inline vf vf_exp_ceiling(vf h) { return h; }
 /// er·2^k for an integral k (t = k + 1.5·2^23 is unused here).
 static inline vf vf_ldexp(vf er, vf k, vf t) { (void)t; return _mm512_scalef_ps(er, k); }
 /// Lane 0.

@@ -16,20 +16,13 @@ static double ISA_NAME(slice_exp_f32)(const float *x, float *y, size_t n, float 
     vf m = vf_set(mx), nm = vf_set(-mx), b = vf_set(beta);
     float bm = beta * mx;
     double sum;
-    if (csm_unshifted_f32(bm)) {
-        float bias = csm_sum_bias_f32(SPLIT_NONE, bm);
-        return beta == 1 ? ISA_NAME(exp_store_f32)(x, y, n, NULL, NULL, m, nm, b, bias, NULL, 1, SPLIT_NONE, 0)
-                         : ISA_NAME(exp_store_f32)(x, y, n, NULL, NULL, m, nm, b, bias, NULL, 1, SPLIT_NONE, 1);
-    }
-    if (beta == 1) {
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, NULL, NULL, m, nm, b, FAST_SUM_BIAS, NULL, CSM_CLAMP,
-                                                      CSM_SPLIT, 0),
-                        mx, mn, beta);
-    } else {
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, NULL, NULL, m, nm, b, FAST_SUM_BIAS, NULL, CSM_CLAMP,
-                                                      CSM_SPLIT, 1),
-                        mx, mn, beta);
-    }
+    if (csm_unshifted_f32(bm))
+        return beta == 1 ? ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, 1, SPLIT_NONE, 0)
+                         : ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, 1, SPLIT_NONE, 1);
+    if (beta == 1)
+        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, CSM_CLAMP, CSM_SPLIT, 0), mx, mn, beta);
+    else
+        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, CSM_CLAMP, CSM_SPLIT, 1), mx, mn, beta);
     return sum;
 }
 

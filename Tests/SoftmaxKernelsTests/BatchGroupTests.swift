@@ -17,11 +17,12 @@ import Testing
         case deep   // −100 + N(0, 1): Σ < 1, where unshifted exps would be subnormal, far from exact
         case over   // 80 + N(0, 5²): above 64, where e^x overflows a float near 89
         case nan    // plain with one NaN: the whole row NaN, its neighbours untouched
+        case inf    // plain with one +inf: declined by the C loops, 1 at the +inf and 0 elsewhere
     }
 
-    /// Row r's kind: plain except one row in each of the second, third and fourth groups of 16 (and so
-    /// in three different groups of 8 and of 4).
-    static func kind(_ r: Int) -> Kind { r == 20 ? .deep : r == 37 ? .over : r == 55 ? .nan : .plain }
+    /// Row r's kind: plain except one row in each of the second to fifth groups of 16 (and so in four
+    /// different groups of 8 and of 4).
+    static func kind(_ r: Int) -> Kind { r == 20 ? .deep : r == 37 ? .over : r == 55 ? .nan : r == 70 ? .inf : .plain }
 
     static func row(_ kind: Kind, n: Int, _ rng: inout SplitMix64) -> [Float] {
         var x = (0..<n).map { _ in Float(rng.normal(sigma: 3)) }
@@ -30,6 +31,7 @@ import Testing
         case .deep: x = x.map { -100 + $0 / 3 }
         case .over: x = x.map { 80 + $0 * 5 / 3 }
         case .nan: x[n / 2] = .nan
+        case .inf: x[n / 3] = .infinity
         }
         return x
     }
@@ -42,7 +44,9 @@ import Testing
             let x = rows.flatMap { $0 }
             for beta in [1.0, 0.37, 3.0] {
                 let exact = rows.map { row in
-                    row.contains { $0.isNaN } ? nil : Reference(row.map(Double.init), beta: Double(Float(beta))).softmax
+                    row.contains { $0.isNaN } ? nil
+                        : row.contains(.infinity) ? row.map { DoubleDouble($0 == .infinity ? 1 : 0) }
+                        : Reference(row.map(Double.init), beta: Double(Float(beta))).softmax
                 }
                 for isa in NativeRowsTests.isas {
                     let apart = NativeRowsTests.run(.softmax, x, n: n, beta: beta, isa: isa)

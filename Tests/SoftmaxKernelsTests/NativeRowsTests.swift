@@ -138,12 +138,12 @@ import Testing
     @Test("Double batches keep the bounds through every instruction set")
     func double() { Self.check(Double.self) }
 
-    /// A row's maximum comes from the previous row's (or group's) exp pass, which reads it on the side,
-    /// and decides whether the row's exps may be taken unshifted (max in [0, 64]). A spike of 100 at
-    /// every position in turn, each lane, vector and tail of a row after the first: a maximum that pass
-    /// missed would give e^100 unshifted, an infinite Σ and zeros.
-    @Test("a row's maximum above 64 is found at any position by the previous row's pass (Float, every isa)")
-    func fusedMaximaFindEverySpike() {
+    /// Rows into another buffer are taken unshifted with no look at their maxima, and kept only if
+    /// their Σ lies in [1, 2^92]. A spike of 100 at every position in turn, each lane, vector and tail
+    /// of a row after the first: a spike that the test on Σ let through would give e^100 unshifted, an
+    /// infinite Σ and zeros.
+    @Test("a spike above 64 at any position sends its row to the shift by its max (Float, every isa)")
+    func spikesFailTheSumTest() {
         for n in [5, 16, 37, 100, 128, 255, 300, 1000, 1027] {
             var rng = SplitMix64(seed: Self.seed ^ UInt64(n))
             let base = (0..<(9 * n)).map { _ in Float(rng.normal()) }
@@ -163,12 +163,11 @@ import Testing
         }
     }
 
-    /// One long row into another buffer goes chunk by chunk (16384 elements), unshifted, each chunk's max
-    /// read by the previous chunk's pass; a chunk whose max is above 64 sends the row back to the
-    /// shifted path, a first chunk below 0 never starts it. Spikes in a middle chunk and in the tail,
-    /// a first chunk below 0, a NaN in the tail, and the same rows in place.
-    @Test("a long Float row computed chunk by chunk keeps the bound wherever its maximum lies (every isa)")
-    func chunkedLongRows() {
+    /// One long row into another buffer is taken unshifted with no max pass and kept if its Σ passes;
+    /// in place its max is read first. Spikes in the middle and in the tail, a first part below 0, a NaN
+    /// in the tail, and the same rows in place.
+    @Test("a long Float row keeps the bound wherever its maximum lies (every isa)")
+    func longRows() {
         var rng = SplitMix64(seed: Self.seed ^ 0xC4)
         for n in [2 * 16384, 2 * 16384 + 1000, 5 * 16384 + 77] {
             let base = (0..<n).map { _ in Float(rng.normal(sigma: 3)) }
@@ -193,6 +192,41 @@ import Testing
             for isa in Self.isas {
                 let s = Self.run(.softmax, nanTail, n: n, isa: isa)
                 #expect(s.allSatisfy { $0.isNaN }, "NaN in the tail, n = \(n), isa \(isa)")
+            }
+        }
+    }
+
+    /// The edges of the test on Σ that lets a row keep its unshifted exps (Σ in [1, 2^92], 2^92 < e^64):
+    /// maxima just under and over ln 2^92 ≈ 63.77, at 64 and past it (on AVX2 the unshifted exps stop
+    /// at e^64), near the float overflow of e^x and far past it, and rows below 1 in sum, in sequences
+    /// that take the unshifted path, fail it, read the maxima of the next rows first, and come back.
+    @Test("rows at the edges of the unshifted test on Σ keep the bound, apart and in place (Float, every isa)")
+    func sumTestEdges() {
+        // nil: N(0, 3²); -.infinity: −100 + N(0, 1), Σ < 1 (after rows that keep their unshifted exps)
+        let maxima: [Float?] = [nil, nil, nil, nil, -.infinity, 63.5, 63.9, nil, 64, 64.1, nil, nil, 70, 88, 88.7, 89,
+                                1e6, nil, -1, nil, nil, nil, nil, -.infinity, nil]
+        for n in [7, 40, 100, 256, 300, 1024, 3000] {
+            var rng = SplitMix64(seed: Self.seed ^ 0xED6E ^ UInt64(n))
+            let rows = maxima.enumerated().map { r, top -> [Float] in
+                var x = (0..<n).map { _ in Float(rng.normal(sigma: 3)) }
+                if top == -.infinity { return x.map { -100 + $0 / 3 } }
+                if let top { x = x.map { Swift.min($0, top - 1) }; x[(r * 7) % n] = top }
+                return x
+            }
+            let x = rows.flatMap { $0 }
+            for beta in [1.0, 0.5] {
+                let exact = rows.map { Reference($0.map(Double.init), beta: beta).softmax }
+                for isa in Self.isas {
+                    let apart = Self.run(.softmax, x, n: n, beta: beta, isa: isa)
+                    var inPlace = x
+                    Self.runInPlace(.softmax, &inPlace, n: n, stride: n, beta: beta, isa: isa)
+                    for (label, y) in [("apart", apart), ("in place", inPlace)] {
+                        for (r, e) in exact.enumerated() {
+                            let worst = (0..<n).map { ulpError(Double(y[r * n + $0]), e[$0], bits: 24) }.max()!
+                            #expect(worst <= 4, "row \(r), max \(String(describing: maxima[r])), n = \(n), β = \(beta), isa \(isa), \(label): \(worst) ulps")
+                        }
+                    }
+                }
             }
         }
     }
