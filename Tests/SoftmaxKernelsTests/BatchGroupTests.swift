@@ -49,10 +49,7 @@ import Testing
                         : Reference(row.map(Double.init), beta: Double(Float(beta))).softmax
                 }
                 for isa in NativeRowsTests.isas {
-                    let apart = NativeRowsTests.run(.softmax, x, n: n, beta: beta, isa: isa)
-                    var inPlace = x
-                    NativeRowsTests.runInPlace(.softmax, &inPlace, n: n, stride: n, beta: beta, isa: isa)
-                    for (label, y) in [("apart", apart), ("in place", inPlace)] {
+                    for (label, y) in NativeRowsTests.softmaxApartAndInPlace(x, n: n, beta: beta, isa: isa) {
                         for (r, e) in exact.enumerated() {
                             let out = y[(r * n)..<(r * n + n)]
                             guard let e else {

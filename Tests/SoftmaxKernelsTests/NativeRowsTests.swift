@@ -63,6 +63,14 @@ import Testing
         return y
     }
 
+    /// Float softmax of a batch of contiguous rows of n at one instruction set, into another buffer (the
+    /// unshifted exps tested on Σ) and in place (the maxima read first), each output with its label.
+    static func softmaxApartAndInPlace(_ x: [Float], n: Int, beta: Double, isa: Int32) -> [(label: String, y: [Float])] {
+        var inPlace = x
+        runInPlace(.softmax, &inPlace, n: n, stride: n, beta: beta, isa: isa)
+        return [("apart", run(.softmax, x, n: n, beta: beta, isa: isa)), ("in place", inPlace)]
+    }
+
     /// A batch of a family (nine rows: two groups of four and one more; three for rows past 1000),
     /// rounded to T.
     static func batch<T: SoftmaxScalar>(_ family: RowFamily, n: Int, _ rng: inout SplitMix64, as _: T.Type) -> [[Double]] {
@@ -180,10 +188,7 @@ import Testing
                               ("first chunk below 0", negativeFirst)] {
                 let exact = Reference(x.map(Double.init)).softmax
                 for isa in Self.isas {
-                    let apart = Self.run(.softmax, x, n: n, isa: isa)
-                    var inPlace = x
-                    Self.runInPlace(.softmax, &inPlace, n: n, stride: n, isa: isa)
-                    for (label, y) in [("apart", apart), ("in place", inPlace)] {
+                    for (label, y) in Self.softmaxApartAndInPlace(x, n: n, beta: 1, isa: isa) {
                         let worst = (0..<n).map { ulpError(Double(y[$0]), exact[$0], bits: 24) }.max()!
                         #expect(worst <= 4, "\(name), n = \(n), \(label), isa \(isa): \(worst) ulps")
                     }
@@ -217,10 +222,7 @@ import Testing
             for beta in [1.0, 0.5] {
                 let exact = rows.map { Reference($0.map(Double.init), beta: beta).softmax }
                 for isa in Self.isas {
-                    let apart = Self.run(.softmax, x, n: n, beta: beta, isa: isa)
-                    var inPlace = x
-                    Self.runInPlace(.softmax, &inPlace, n: n, stride: n, beta: beta, isa: isa)
-                    for (label, y) in [("apart", apart), ("in place", inPlace)] {
+                    for (label, y) in Self.softmaxApartAndInPlace(x, n: n, beta: beta, isa: isa) {
                         for (r, e) in exact.enumerated() {
                             let worst = (0..<n).map { ulpError(Double(y[r * n + $0]), e[$0], bits: 24) }.max()!
                             #expect(worst <= 4, "row \(r), max \(String(describing: maxima[r])), n = \(n), β = \(beta), isa \(isa), \(label): \(worst) ulps")
