@@ -110,6 +110,9 @@ size_t csm_softmax_vjp_f16(int isa, const uint16_t *s, const uint16_t *g, uint16
     CSM_FORWARD_F16(csm_softmax_vjp_f16, s, g, dx, rows, n, stride, beta)
 }
 
+double csm_slice_unshifted_f32(int isa, const float *x, float *y, size_t n, float beta) {
+    CSM_FORWARD(csm_slice_unshifted_f32, x, y, n, beta)
+}
 int csm_slice_range_f32(int isa, const float *x, size_t n, float *max, float *min) {
     CSM_FORWARD(csm_slice_range_f32, x, n, max, min)
 }

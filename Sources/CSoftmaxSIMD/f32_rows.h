@@ -12,6 +12,7 @@
 // to double (short rows: double); the final scale multiplies by 1/Σ as a float pair (fh + fl), so it
 // rounds once. Worst case 2·1.21 + 1 units of 2^-24 before that rounding, under 4 ulps; measured
 // about 2.
+#include "csoftmax_simd.h" /* csm_unshifted_inverse_f32 */
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
@@ -79,13 +80,6 @@ enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2, SPLIT_NONE = 3 }
 /// three to five operations a vector.
 #define UNSHIFTED_MAX_F32 64.0f
 static inline int csm_unshifted_f32(float bm) { return bm >= 0 && bm <= UNSHIFTED_MAX_F32; }
-
-/// 1 when an unshifted softmax row (SPLIT_NONE) whose max was not looked at may keep its exps, from
-/// the reciprocal of their sum Σ rounded to float, f: f ≤ 1 (Σ ≥ 1, to a rounding) gives what a
-/// β·max ≥ 0 gives (every output no larger than its own exp), and f ≥ 2^-92 (Σ ≤ 2^92 < e^64) that no
-/// exp reached vf_exp_ceiling or overflowed, so every one is right, and that 1/Σ is a normal float
-/// pair; a NaN fails. Rows that fail go through the shift by their max instead.
-static inline int csm_unshifted_inverse_f32(float f) { return f <= 1 && f >= 0x1p-92f; }
 
 /// The start of the running sums of a row: 0 unshifted (ordered_sum_f32 needs none), and FAST_SUM_BIAS
 /// after the shift by the max (every exp ≤ 1, so every term of fast_sum_f32 at most the bias).

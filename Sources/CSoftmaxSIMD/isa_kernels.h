@@ -19,6 +19,7 @@
 
 /// The slice entry points of one instruction set (see slices.h).
 #define CSM_DECLARE_SLICES(SUFFIX)                                                                            \
+    double csm_slice_unshifted_f32_##SUFFIX(const float *, float *, size_t, float);                            \
     int csm_slice_range_f32_##SUFFIX(const float *, size_t, float *, float *);                                 \
     double csm_slice_exp_f32_##SUFFIX(const float *, float *, size_t, float, float, float);                    \
     int csm_slice_scale_f32_##SUFFIX(float *, size_t, double);                                                 \
@@ -73,6 +74,9 @@ CSM_DECLARE(avx512)
 
 /// Defines the slice entry points of one instruction set from the static functions of slices.h.
 #define CSM_DEFINE_SLICES(SUFFIX)                                                                             \
+    double csm_slice_unshifted_f32_##SUFFIX(const float *x, float *y, size_t n, float b) {                     \
+        return ISA_NAME(slice_unshifted_f32)(x, y, n, b);                                                      \
+    }                                                                                                          \
     int csm_slice_range_f32_##SUFFIX(const float *x, size_t n, float *mx, float *mn) {                         \
         return ISA_NAME(slice_range_f32)(x, n, mx, mn);                                                        \
     }                                                                                                          \

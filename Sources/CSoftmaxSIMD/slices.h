@@ -11,6 +11,14 @@ static int ISA_NAME(slice_range_f32)(const float *x, size_t n, float *max, float
     return 1;
 }
 
+/// Σ of the slice's exps taken unshifted with no look at the max, the first try of a row into another
+/// buffer (csm_slice_unshifted_f32).
+static double ISA_NAME(slice_unshifted_f32)(const float *x, float *y, size_t n, float beta) {
+    vf b = vf_set(beta);
+    return beta == 1 ? ISA_NAME(exp_store_f32)(x, y, n, b, b, b, NULL, 1, SPLIT_NONE, 0)
+                     : ISA_NAME(exp_store_f32)(x, y, n, b, b, b, NULL, 1, SPLIT_NONE, 1);
+}
+
 /// Σ of the slice's exps, unshifted (SPLIT_NONE) where the whole row allows it, as in softmax_rows_f32.
 static double ISA_NAME(slice_exp_f32)(const float *x, float *y, size_t n, float mx, float mn, float beta) {
     vf m = vf_set(mx), nm = vf_set(-mx), b = vf_set(beta);

@@ -3,8 +3,10 @@ internal import CSoftmaxSIMD
 
 /// Softmax of rows too few for the threads, but long: each row split into one slice per thread, in
 /// three parallel phases over the C loops (the slices' maxima, then their exps and sums from the row's
-/// maximum, then the scaling by 1/Σ), so a single row of 10⁶ logits uses every core. Float and Double
-/// at finite β > 0; a row whose maximum is not finite (or, in Double, that holds a NaN) goes to the
+/// maximum, then the scaling by 1/Σ), so a single row of 10⁶ logits uses every core. A Float row into
+/// another buffer first tries two phases, as the one-thread loops do: its exps taken unshifted with no
+/// max, kept if their Σ says so (`csm_unshifted_inverse_f32`), then the scaling. Float and Double at
+/// finite β > 0; a row whose maximum is not finite (or, in Double, that holds a NaN) goes to the
 /// one-thread path, which applies the "limit" policy.
 enum RowSlices {
     /// Rows at least this long are split.
@@ -39,6 +41,24 @@ enum RowSlices {
             withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { sums in
                 let rp = SharedPointer(ranges.baseAddress!), sp = SharedPointer(sums.baseAddress!)
                 let xp = SharedPointer(UnsafeMutablePointer(mutating: x)), yp = SharedPointer(y)
+                func scale(by total: Double) {
+                    DispatchQueue.concurrentPerform(iterations: count) { k in
+                        let s = slice(k, of: count, n)
+                        _ = csm_slice_scale_f32(isa, yp.pointer + s.lowerBound, s.count, total)
+                    }
+                }
+                if UnsafePointer(y) != x {  // x stays intact for the shifted phases if the exps are not kept
+                    DispatchQueue.concurrentPerform(iterations: count) { k in
+                        let s = slice(k, of: count, n)
+                        sp.pointer[k] = csm_slice_unshifted_f32(isa, xp.pointer + s.lowerBound, yp.pointer + s.lowerBound,
+                                                                s.count, beta)
+                    }
+                    let total = (0..<count).reduce(0.0) { $0 + sums[$1] }
+                    if csm_unshifted_inverse_f32(Float(1 / total)) != 0 {
+                        scale(by: total)
+                        return true
+                    }
+                }
                 DispatchQueue.concurrentPerform(iterations: count) { k in
                     let s = slice(k, of: count, n)
                     _ = csm_slice_range_f32(isa, xp.pointer + s.lowerBound, s.count, rp.pointer + 2 * k, rp.pointer + 2 * k + 1)
@@ -52,11 +72,7 @@ enum RowSlices {
                     sp.pointer[k] = csm_slice_exp_f32(isa, xp.pointer + s.lowerBound, yp.pointer + s.lowerBound, s.count,
                                                       max, min, beta)
                 }
-                let total = (0..<count).reduce(0.0) { $0 + sums[$1] }
-                DispatchQueue.concurrentPerform(iterations: count) { k in
-                    let s = slice(k, of: count, n)
-                    _ = csm_slice_scale_f32(isa, yp.pointer + s.lowerBound, s.count, total)
-                }
+                scale(by: (0..<count).reduce(0.0) { $0 + sums[$1] })
                 return true
             }
         }

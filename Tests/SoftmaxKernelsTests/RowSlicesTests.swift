@@ -52,6 +52,27 @@ import Testing
     @Test("Double rows of 3·10⁵ over 2 and 3 threads keep the bound")
     func double() { Self.check(Double.self) }
 
+    /// A Float row into another buffer first takes its exps unshifted with no max, kept only if their Σ
+    /// lies in [1, 2^92]: a row of N(0, 3²) keeps them; a row of −100 + N(0, 1) (Σ < 1), one with a
+    /// spike of 70 and one whose max sits just below 64 (Σ above 2^92) are redone after the shift by their max.
+    @Test("a Float row over threads keeps its unshifted exps only when its Σ allows, else is redone from its max")
+    func unshiftedFirstTry() {
+        var rng = SplitMix64(seed: Self.seed ^ 0x0F)
+        let plain = (0..<Self.n).map { _ in Float(rng.normal(sigma: 3)) }
+        var spike = plain, high = plain
+        spike[123_457] = 70
+        high[250_001] = 63.9
+        let rows = [("N(0, 3²)", plain), ("Σ < 1", plain.map { -100 + $0 / 3 }), ("spike of 70", spike), ("max 63.9", high)]
+        for (name, x) in rows {
+            let exact = Reference(x.map(Double.init)).softmax
+            for threads in [2, 3] {
+                let y = Self.softmax(x, beta: 1, threads: threads, inPlace: false)
+                let worst = (0..<Self.n).map { ulpError(Double(y[$0]), exact[$0], bits: 24) }.max()!
+                #expect(worst <= 4, "\(name), \(threads) threads: \(worst) ulps")
+            }
+        }
+    }
+
     @Test("a NaN row is NaN everywhere and a +inf row gives 1 at the +inf, over threads too")
     func nonFinite() {
         for threads in [2, 3] {

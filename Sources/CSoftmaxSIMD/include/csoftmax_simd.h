@@ -66,10 +66,21 @@ size_t csm_log_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows,
 size_t csm_softmax_vjp_f16(int isa, const uint16_t *s, const uint16_t *g, uint16_t *dx, size_t rows, size_t n,
                            size_t stride, float beta);
 
+/// 1 when a Float softmax row whose exps were taken unshifted, with no look at its max, may keep them,
+/// from the reciprocal of their sum rounded to float, f: f ≤ 1 (Σ ≥ 1, to a rounding) makes every
+/// output no larger than its own exp, so an exp that underflows belongs to an output that underflows
+/// as far; f ≥ 2^-92 (Σ ≤ 2^92 < e^64) shows that no exp reached e^64 or overflowed, and keeps 1/Σ a
+/// normal float pair; a NaN fails. A row that fails is redone after the shift by its max.
+static inline int csm_unshifted_inverse_f32(float f) { return f <= 1 && f >= 0x1p-92f; }
+
 /// One softmax row split over threads, a slice at a time, in three phases: the slice's maximum (and
 /// Float minimum; combine all slices' before the next phase), its exps e^(β·(x − max)) stored with
 /// their sum from the whole row's max (and min), and the scaling by 1/Σ of all slices' sums. The caller
-/// checks that the max is finite and β > 0 finite. With `isa` 0 they do nothing and return 0.
+/// checks that the max is finite and β > 0 finite. With `isa` 0 they do nothing and return 0. A Float
+/// row into another buffer first tries two: the slices' exps taken unshifted, with no max
+/// (csm_slice_unshifted_f32), kept if csm_unshifted_inverse_f32 of 1/Σ over all slices says so, then
+/// the scaling.
+double csm_slice_unshifted_f32(int isa, const float *x, float *y, size_t n, float beta);
 int csm_slice_range_f32(int isa, const float *x, size_t n, float *max, float *min);
 double csm_slice_exp_f32(int isa, const float *x, float *y, size_t n, float max, float min, float beta);
 int csm_slice_scale_f32(int isa, float *y, size_t n, double sum);
