@@ -20,12 +20,16 @@
 #include "f32_rows.h"
 #include "f32_softmax.h"
 
-/// The exps of n floats, one vector at a time, unshifted and clamped as the kernel's rows of β·max in
-/// [0, 64] take them (exp_pair_f32): the part of every softmax that no rearrangement removes.
+/// The exps of n floats, one vector at a time, exactly as the kernel's unshifted rows take them
+/// (exp_row_step_f32, SPLIT_NONE, β = 1): the part of every softmax that no rearrangement removes.
+static inline vf exp_of(vf x) {
+    vf hi;
+    return exp_row_step_f32_floor(x, x, x, x, &hi, 1, SPLIT_NONE, 0);
+}
 static __attribute__((noinline)) void exps_only(const float *x, float *y, size_t n) {
     size_t i = 0;
-    for (; i + VF_W <= n; i += VF_W) vf_store(y + i, exp_pair_f32_floor(vf_load(x + i), vf_set(0), 1, 1));
-    if (i < n) vf_store_tail(y + i, exp_pair_f32_floor(vf_load_tail(x + i, n - i, 0), vf_set(0), 1, 1), n - i);
+    for (; i + VF_W <= n; i += VF_W) vf_store(y + i, exp_of(vf_load(x + i)));
+    if (i < n) vf_store_tail(y + i, exp_of(vf_load_tail(x + i, n - i, 0)), n - i);
 }
 #pragma clang attribute pop
 

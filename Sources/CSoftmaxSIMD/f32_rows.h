@@ -16,25 +16,10 @@
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
-#include <string.h>
 
 #define F32_MAGIC 12582912.0f /* 1.5·2^23: adding it rounds to an integer */
 #define FAST_SUM_BIAS 2.0f      /* the start of a Fast2Sum running sum: at least every term (a pair of exps) */
 #define FAST_SUM_FLUSH 1024     /* vectors between flushes of a float pair sum to double */
-
-/// The row maximum (a NaN may or may not reach it: it propagates through the exps either way).
-static inline float ISA_NAME(row_max_f32)(const float *x, size_t n) {
-    vf a = vf_set(-INFINITY), b = vf_set(-INFINITY), c = vf_set(-INFINITY), d = vf_set(-INFINITY);
-    size_t i = 0;
-    for (; i + 4 * VF_W <= n; i += 4 * VF_W) {
-        a = vf_max(a, vf_load(x + i));
-        b = vf_max(b, vf_load(x + i + VF_W));
-        c = vf_max(c, vf_load(x + i + 2 * VF_W));
-        d = vf_max(d, vf_load(x + i + 3 * VF_W));
-    }
-    for (; i < n; i += VF_W) a = vf_max(a, i + VF_W <= n ? vf_load(x + i) : vf_load_tail(x + i, n - i, -INFINITY));
-    return vf_hmax(vf_max(vf_max(a, b), vf_max(c, d)));
-}
 
 /// The lanes' maxima and minima over a row (the tail is padded with −inf for the max, +inf for the min).
 static inline __attribute__((always_inline)) void ISA_NAME(range_lanes_f32)(const float *x, size_t n, vf *max, vf *min) {

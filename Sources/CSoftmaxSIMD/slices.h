@@ -24,9 +24,7 @@ static double ISA_NAME(slice_exp_f32)(const float *x, float *y, size_t n, float 
     vf m = vf_set(mx), nm = vf_set(-mx), b = vf_set(beta);
     float bm = beta * mx;
     double sum;
-    if (csm_unshifted_f32(bm))
-        return beta == 1 ? ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, 1, SPLIT_NONE, 0)
-                         : ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, 1, SPLIT_NONE, 1);
+    if (csm_unshifted_f32(bm)) return ISA_NAME(slice_unshifted_f32)(x, y, n, beta);
     if (beta == 1)
         CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, CSM_CLAMP, CSM_SPLIT, 0), mx, mn, beta);
     else
