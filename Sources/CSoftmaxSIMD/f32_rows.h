@@ -55,8 +55,8 @@ static inline int ISA_NAME(row_range_f32)(const float *x, size_t n, float *max, 
 /// How x − max is split exactly into hi + lo by Fast2Sum, which needs the operand of larger
 /// magnitude first: ordered lane by lane with a min and a max (any row), or known for the whole row;
 /// or not at all (SPLIT_NONE, softmax only): the exps are taken of x itself, unshifted (see
-/// csm_unshifted_f32 and csm_unshifted_inverse_f32). SPLIT_NONE rows always clamp, as their minimum is
-/// not known, and sum by ordered_sum_f32, as no bound on their terms is.
+/// csm_unshifted_f32 and csm_unshifted_inverse_f32). SPLIT_NONE rows clamp unless
+/// csm_unshifted_try_f32 says they need not, and sum by ordered_sum_f32, as no bound on their terms is.
 enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2, SPLIT_NONE = 3 };
 
 /// 1 when a softmax row whose β·max is bm may skip the shift by its max: with bm in [0, 64] no exp
@@ -65,6 +65,21 @@ enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2, SPLIT_NONE = 3 }
 /// three to five operations a vector.
 #define UNSHIFTED_MAX_F32 64.0f
 static inline int csm_unshifted_f32(float bm) { return bm >= 0 && bm <= UNSHIFTED_MAX_F32; }
+
+/// How a softmax row into another buffer is taken first: its max read first (UNSHIFTED_NO), or unshifted
+/// with no look at it, its exps clamped (UNSHIFTED_CLAMPED) or not (UNSHIFTED_BARE, where
+/// EXP_F32_UNSHIFTED_UNCLAMPED: the clamp is one of the few operations a vector on the adders, which
+/// are the busier units there).
+enum { UNSHIFTED_NO = 0, UNSHIFTED_CLAMPED = 1, UNSHIFTED_BARE = 2 };
+#define UNSHIFTED_FIRST_TRY (EXP_F32_UNSHIFTED_UNCLAMPED ? UNSHIFTED_BARE : UNSHIFTED_CLAMPED)
+
+/// The first try of the rows after one whose β·max (bm) and β·min (bn) were read: bare again only where
+/// that row's entries were all at least EXP_F32_UNCLAMPED_FLOOR, so a batch with −inf entries (masked
+/// rows) keeps its clamp and does not fail a bare pass on every row.
+static inline int csm_unshifted_try_f32(float bm, float bn) {
+    if (!csm_unshifted_f32(bm)) return UNSHIFTED_NO;
+    return bn >= EXP_F32_UNCLAMPED_FLOOR ? UNSHIFTED_FIRST_TRY : UNSHIFTED_CLAMPED;
+}
 
 /// The start of the running sums of a row: 0 unshifted (ordered_sum_f32 needs none), and FAST_SUM_BIAS
 /// after the shift by the max (every exp ≤ 1, so every term of fast_sum_f32 at most the bias).
@@ -132,16 +147,17 @@ static inline __attribute__((always_inline)) vf ISA_NAME(times_beta_f32)(vf b, v
 
 /// One vector of a row: e^(β·(x − m)), β = b when `scaled` (a constant; β = 1 otherwise, at no cost),
 /// also returning hi, the x − m of the exact split (clamp: see exp_pair_f32; split: split_diff_f32).
-/// With SPLIT_NONE it is e^(β·x) (hi = x), clamped, and its argument held by vf_exp_ceiling.
+/// With SPLIT_NONE it is e^(β·x) (hi = x), its argument held by vf_exp_ceiling (clamp: see
+/// csm_unshifted_try_f32).
 static inline __attribute__((always_inline)) vf ISA_NAME(exp_row_step_f32)(vf x, vf m, vf nm, vf b, vf *hi,
                                                                           const int clamp, const int split,
                                                                           const int scaled) {
     vf lo;
     if (split == SPLIT_NONE) {
         *hi = x;
-        if (!scaled) return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(x), x, 1, 1);
+        if (!scaled) return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(x), x, clamp, 1);
         vf p = vf_mul(b, x);
-        return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(p), vf_fms(b, x, p), 1, 0);
+        return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(p), vf_fms(b, x, p), clamp, 0);
     }
     *hi = ISA_NAME(split_diff_f32)(x, m, nm, &lo, split);
     if (!scaled) return ISA_NAME(exp_pair_f32)(*hi, lo, clamp, 0);

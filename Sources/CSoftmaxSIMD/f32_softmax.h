@@ -142,7 +142,7 @@ static inline void ISA_NAME(scale_group_f32)(float *y, size_t n, size_t stride, 
 /// after it, and the last two after the loop. Into another buffer a group is first taken unshifted
 /// with no look at its maxima, and kept if its sums pass (softmax_multi_f32); otherwise, and in place
 /// (where its exps overwrite x), its maxima and minima are read first. After a group that fails,
-/// groups read their maxima first until one of them finds every row unshifted again.
+/// groups are tried as csm_unshifted_try_f32 says of the failed group's rows (the least of the four).
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_multi_rows_f32)(const float *x, float *y,
                                                                                     size_t rows, size_t n,
                                                                                     size_t stride, float beta,
@@ -150,7 +150,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_multi_rows_
     size_t row = 0, unscaled = 0;  // unscaled: the first group whose exps wait for their scale
     vf b = vf_set(beta);
     float mx[4], inv[3][2][4];  // the reciprocals of this group and of the two before it, by group % 3
-    int optimistic = x != y;
+    int first = x != y ? UNSHIFTED_FIRST_TRY : UNSHIFTED_NO;  // as in softmax_rows_f32, for a whole group
     for (; row + MULTI_ROWS <= rows; row += MULTI_ROWS) {
         const float *xg = x + row * stride;
         float *yg = y + row * stride;
@@ -158,25 +158,29 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_multi_rows_
         float (*mine)[4] = inv[g % 3], (*theirs)[4] = inv[(g + 1) % 3];
         float *late = g >= 2 ? yg - 2 * MULTI_ROWS * stride : NULL;  // group g − 2, scaled in this pass
         if (late) unscaled = g - 1;
-        if (optimistic) {  // the usual case
-            if (ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, NULL, b, late, theirs, mine, MULTI_ROWS, 1, SPLIT_NONE,
-                                            scaled))
+        if (first != UNSHIFTED_NO) {  // the usual case
+            if (first == UNSHIFTED_BARE
+                    ? ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, NULL, b, late, theirs, mine, MULTI_ROWS, 0,
+                                                  SPLIT_NONE, scaled)
+                    : ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, NULL, b, late, theirs, mine, MULTI_ROWS, 1,
+                                                  SPLIT_NONE, scaled))
                 continue;
             late = NULL;  // scaled by the pass that failed
         }
-        int all = 1, ok = 1, unshifted = 1;
+        int all = 1, ok = 1, unshifted = UNSHIFTED_BARE;
         for (int r = 0; r < MULTI_ROWS; r++) {
             float mn;
             ok &= ISA_NAME(row_range_f32)(xg + r * stride, n, &mx[r], &mn);
             all &= (scaled ? beta * (mn - mx[r]) : mn - mx[r]) >= EXP_F32_UNCLAMPED_FLOOR;
-            unshifted &= csm_unshifted_f32(scaled ? beta * mx[r] : mx[r]);
+            int try_ = csm_unshifted_try_f32(scaled ? beta * mx[r] : mx[r], scaled ? beta * mn : mn);
+            unshifted = try_ < unshifted ? try_ : unshifted;  // the group's: its rows' least
         }
         if (!ok) {
             if (late) unscaled = g - 2;  // no pass ran
             break;
         }
-        optimistic = x != y && unshifted;
-        if (unshifted)  // a β·max in [0, 64] needs no test of Σ
+        first = x != y ? unshifted : UNSHIFTED_NO;
+        if (unshifted != UNSHIFTED_NO)  // a β·max in [0, 64] needs no test of Σ
             ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, late, theirs, mine, MULTI_ROWS, 1, SPLIT_NONE, scaled);
         else if (all)
             ISA_NAME(softmax_multi_f32)(xg, yg, n, stride, mx, b, late, theirs, mine, MULTI_ROWS, 0, SPLIT_ANY, scaled);
@@ -198,8 +202,8 @@ static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_f32_at)(const flo
 
 /// Softmax row by row (β as in exp_row_step_f32). A row whose exps do not overwrite x is first taken
 /// unshifted with no look at its max, and kept if its 1/Σ passes csm_unshifted_inverse_f32; otherwise,
-/// and for rows in place, its max and min are read first. After a row that fails, rows read their max
-/// first until one of them is unshifted again. With `stream` (outputs that will not stay in cache)
+/// and for rows in place, its max and min are read first. After a row that fails, rows are tried as
+/// csm_unshifted_try_f32 says of the failed row's max and min. With `stream` (outputs that will not stay in cache)
 /// rows of at most STREAM_MAX_N elements take their exps into a scratch row, and the exp pass of the
 /// next row scales them into y past the caches (pending_f32).
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows,
@@ -212,15 +216,16 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
     pending_f32 pend;
     const pending_f32 *pending = NULL;
     stream = stream && n <= STREAM_MAX_N;
-    int optimistic = 1;
+    int first = UNSHIFTED_FIRST_TRY;  // how the next row is tried first (csm_unshifted_try_f32)
     for (; row < rows; row++) {
         const float *xr = x + row * stride;
         float *yr = y + row * stride, *exps = stream ? scratch[row % 2] : yr;
         const pending_f32 *streamed = pending;  // the previous row, streamed by this row's exp pass
         double sum = 0;
         int kept = 0;
-        if (optimistic && exps != xr) {  // the usual case
-            sum = ISA_NAME(exp_store_f32)(xr, exps, n, b, b, b, pending, 1, SPLIT_NONE, scaled);
+        if (first != UNSHIFTED_NO && exps != xr) {  // the usual case
+            sum = first == UNSHIFTED_BARE ? ISA_NAME(exp_store_f32)(xr, exps, n, b, b, b, pending, 0, SPLIT_NONE, scaled)
+                                          : ISA_NAME(exp_store_f32)(xr, exps, n, b, b, b, pending, 1, SPLIT_NONE, scaled);
             kept = csm_unshifted_inverse_f32((float)(1.0 / sum));
             pending = NULL;
         }
@@ -231,8 +236,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(c
                 break;
             }
             vf m = vf_set(mx), nm = vf_set(-mx);
-            optimistic = csm_unshifted_f32(scaled ? beta * mx : mx);
-            if (optimistic)  // a β·max in [0, 64] needs no test of Σ
+            first = csm_unshifted_try_f32(scaled ? beta * mx : mx, scaled ? beta * mn : mn);
+            if (first != UNSHIFTED_NO)  // a β·max in [0, 64] needs no test of Σ
                 sum = ISA_NAME(exp_store_f32)(xr, exps, n, m, nm, b, pending, 1, SPLIT_NONE, scaled);
             else
                 CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(xr, exps, n, m, nm, b, pending, CSM_CLAMP, CSM_SPLIT, scaled),

@@ -14,6 +14,8 @@ typedef __m256d md;
 #define VD_W 4
 /// The least x − max for which the exp may skip its clamp: 2^(k+35) must stay a normal float.
 #define EXP_F32_UNCLAMPED_FLOOR (-111.0f)
+/// 0: an unshifted exp keeps its clamp until its row's minimum is known, as vf_ldexp needs k ≥ −159.
+#define EXP_F32_UNSHIFTED_UNCLAMPED 0
 
 /// Lane masks for tails: the 8 (or 4) words starting at 8 − k (4 − k) have k leading all-ones words.
 static const int32_t tail_words[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};

@@ -14,6 +14,11 @@ typedef __mmask8 md;
 /// The least x − max for which the exp may skip its clamp: VSCALEF rounds e^(x − max) to 0 below
 /// −104 by itself, and k = round((x − max)/ln 2) stays exact far beyond.
 #define EXP_F32_UNCLAMPED_FLOOR (-1.0e5f)
+/// 1: an unshifted exp (SPLIT_NONE) may skip its clamp before its row's minimum is known. Without it an
+/// entry −inf or NaN gives a NaN exp, and one below −2.9·10^6 (where k is no longer exact) gives +0 or
+/// a non-finite exp: the polynomial is positive wherever it is finite, and VSCALEF by so negative a k
+/// gives 0. A NaN or non-finite exp makes Σ fail csm_unshifted_inverse_f32, and the row is redone.
+#define EXP_F32_UNSHIFTED_UNCLAMPED 1
 
 static inline vf vf_set(float a) { return _mm512_set1_ps(a); }
 static inline vf vf_load(const float *p) { return _mm512_loadu_ps(p); }

@@ -233,6 +233,50 @@ import Testing
         }
     }
 
+    @Test("rows tried unshifted with no clamp (AVX-512): −inf, far negative and NaN entries between kept rows")
+    func bareUnshiftedTries() {
+        // kinds: 0 N(0, 3²); 1 with entries far below e^-104 (k inexact past −2.9·10^6); 6 with −432.5, where
+        // a 2^k in the exponent bits, as AVX2 forms it, would wrap to a tiny positive exp; 2 masked by −inf
+        // (the bare pass fails, later rows keep their clamp); 3 Σ < 1 (a max read: the next rows bare
+        // again); 4 a NaN with its sign bit set; 5 a NaN with a payload in the low bits
+        let kinds = [0, 1, 6, 0, 2, 2, 0, 1, 6, 3, 0, 1, 0, 4, 0, 6, 5, 0]
+        let far: [Float] = [-2e5, -3e6, -3e7, -1e30, -.greatestFiniteMagnitude]
+        for n in [40, 128, 256, 300, 1024, 3000] {
+            var rng = SplitMix64(seed: Self.seed ^ 0xBA4E ^ UInt64(n))
+            let rows = kinds.enumerated().map { r, kind -> [Float] in
+                var x = (0..<n).map { _ in Float(rng.normal(sigma: 3)) }
+                switch kind {
+                case 1: for (j, v) in far.enumerated() { x[(r * 5 + j * 7) % n] = v }
+                case 6: x[(r * 3) % n] = -432.5
+                case 2: for i in stride(from: r % 5, to: n, by: 5) { x[i] = -.infinity }
+                case 3: x = x.map { -100 + $0 / 3 }
+                case 4: x[n / 2] = Float(bitPattern: 0xFFC0_0000)
+                case 5: x[n / 3] = Float(bitPattern: 0x7FC0_0001)
+                default: break
+                }
+                return x
+            }
+            for beta in [1.0, 0.5] {
+                for isa in Self.isas {
+                    for (label, y) in Self.softmaxApartAndInPlace(rows.flatMap { $0 }, n: n, beta: beta, isa: isa) {
+                        for (r, row) in rows.enumerated() {
+                            let out = y[(r * n)..<(r * n + n)]
+                            if kinds[r] == 4 || kinds[r] == 5 {
+                                let allNaN = out.allSatisfy { $0.isNaN }
+                                #expect(allNaN, "row \(r), n = \(n), β = \(beta), isa \(isa), \(label)")
+                                continue
+                            }
+                            let exact = Reference(row.map(Double.init), beta: beta).softmax
+                            let worst = (0..<n).map { ulpError(Double(out[r * n + $0]), exact[$0], bits: 24) }.max()!
+                            let zeros = zip(row, out).filter { $0.0 < -1e5 }.allSatisfy { $0.1 == 0 && $0.1.sign == .plus }
+                            #expect(worst <= 4 && zeros, "row \(r), n = \(n), β = \(beta), isa \(isa), \(label): \(worst) ulps")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("declined rows inside a group (NaN, +inf, all −inf) follow the policy; their neighbours are unchanged")
     func declinedRows() {
         for n in [3, 16, 40, 100, 300] {
