@@ -315,34 +315,33 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f32)(
     return row;
 }
 
-/// The exps of VF_W rows of at most one vector (β·x, unshifted) into e; 0 when a row is not for
-/// softmax_one_vector_f32, as it has a β·x above 64 or NaN.
-static inline __attribute__((always_inline)) int ISA_NAME(one_vector_exps_f32)(const float *x, size_t n,
-                                                                              size_t stride, vf b, vf e[VF_W],
-                                                                              const int scaled) {
+/// The exps of VF_W rows of at most one vector (β·x, unshifted, held by vf_exp_ceiling; clamped as
+/// `clamp` says, see csm_unshifted_try_f32) into e. Whether the rows may be unshifted is told by their
+/// sums (vf_rows_inverse).
+static inline __attribute__((always_inline)) void ISA_NAME(one_vector_exps_f32)(const float *x, size_t n,
+                                                                               size_t stride, vf b, vf e[VF_W],
+                                                                               const int scaled, const int clamp) {
     vf lo[VF_W];
-    mf bad = mf_none();
     _Pragma("clang loop unroll(full)") for (int j = 0; j < VF_W; j++) {
         vf v = n == VF_W ? vf_load(x + j * stride) : vf_load_tail(x + j * stride, n, -INFINITY);
-        e[j] = scaled ? vf_mul(b, v) : v;
-        lo[j] = scaled ? vf_fms(b, v, e[j]) : e[j];
-        bad = mf_or(bad, vf_above_or_nan(e[j], vf_set(UNSHIFTED_MAX_F32)));
+        vf p = scaled ? vf_mul(b, v) : v;
+        lo[j] = scaled ? vf_fms(b, v, p) : p;
+        e[j] = vf_exp_ceiling(p);
     }
-    _Pragma("clang loop unroll(full)") for (int j = 0; j < VF_W; j++) e[j] = ISA_NAME(exp_pair_f32)(e[j], lo[j], 1, !scaled);
-    return !mf_any(bad);
+    _Pragma("clang loop unroll(full)") for (int j = 0; j < VF_W; j++) e[j] = ISA_NAME(exp_pair_f32)(e[j], lo[j], clamp, !scaled);
 }
 
 /// One step of softmax_one_vector_f32: the sums of the group e (rows y), then the exps of the next
 /// group (rows xn, into f) when `more`, which overlap the reductions' latency, then the scale and
-/// stores of e. Returns 0 when a row of e has Σ < 1 (nothing stored), 2 when f holds the next group's
-/// exps, 1 otherwise.
+/// stores of e. Returns 0 when a row of e fails the test of vf_rows_inverse (nothing stored), 2 when f
+/// holds the next group's exps, 1 otherwise.
 static inline __attribute__((always_inline)) int ISA_NAME(one_vector_step_f32)(const float *xn, float *y, size_t n,
                                                                               size_t stride, vf b, vf e[VF_W],
                                                                               vf f[VF_W], int more,
-                                                                              const int scaled) {
+                                                                              const int scaled, const int clamp) {
     vf h, l;
     if (!vf_rows_inverse(e, &h, &l)) return 0;
-    more = more && ISA_NAME(one_vector_exps_f32)(xn, n, stride, b, f, scaled);
+    if (more) ISA_NAME(one_vector_exps_f32)(xn, n, stride, b, f, scaled, clamp);
     float hs[VF_W], ls[VF_W];
     vf_store(hs, h);
     vf_store(ls, l);
@@ -354,25 +353,26 @@ static inline __attribute__((always_inline)) int ISA_NAME(one_vector_step_f32)(c
     return 1 + more;
 }
 
-/// Softmax of rows of at most one vector, VF_W rows at a time, where every row's β·x are at most 64
-/// and Σ ≥ 1 (the unshifted case of csm_unshifted_f32, tested on Σ: no max is taken); the sums and
-/// reciprocals of the VF_W rows are reduced together (vf_rows_inverse), and each group's exps are
-/// taken while the previous group's sums are reduced. Returns the rows done: it stops before a group
-/// with a row not for it.
+/// Softmax of rows of at most one vector, VF_W rows at a time, unshifted (no max is taken) where the
+/// sums of the VF_W rows pass the test of csm_unshifted_inverse_f32, reduced together
+/// (vf_rows_inverse); each group's exps are taken while the previous group's sums are reduced; clamped
+/// as `clamp` says. Returns the rows done: it stops before a group whose sums fail.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_one_vector_f32)(const float *x, float *y,
                                                                                     size_t rows, size_t n,
                                                                                     size_t stride, vf b,
-                                                                                    const int scaled) {
+                                                                                    const int scaled,
+                                                                                    const int clamp) {
     vf e[VF_W], f[VF_W];
-    if (rows < VF_W || !ISA_NAME(one_vector_exps_f32)(x, n, stride, b, e, scaled)) return 0;
+    if (rows < VF_W) return 0;
+    ISA_NAME(one_vector_exps_f32)(x, n, stride, b, e, scaled, clamp);
     for (size_t row = 0;;) {
         int s = ISA_NAME(one_vector_step_f32)(x + (row + VF_W) * stride, y + row * stride, n, stride, b, e, f,
-                                              row + 2 * VF_W <= rows, scaled);
+                                              row + 2 * VF_W <= rows, scaled, clamp);
         if (s == 0) return row;
         row += VF_W;
         if (s == 1) return row;
         s = ISA_NAME(one_vector_step_f32)(x + (row + VF_W) * stride, y + row * stride, n, stride, b, f, e,
-                                          row + 2 * VF_W <= rows, scaled);
+                                          row + 2 * VF_W <= rows, scaled, clamp);
         if (s == 0) return row;
         row += VF_W;
         if (s == 1) return row;
@@ -388,8 +388,15 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_shorts_f32)
     switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
     case 1: {
         size_t done = 0;
-        while (done < rows) {  // groups of VF_W rows unshifted, the other groups of 8 as any short rows
-            done += ISA_NAME(softmax_one_vector_f32)(x + done * stride, y + done * stride, rows - done, n, stride, b, scaled);
+        // groups of VF_W rows unshifted (bare while none has failed, where the ISA allows it and the rows
+        // have no tail, which is padded with −inf), the other groups of 8 as any short rows
+        int bare = EXP_F32_UNSHIFTED_UNCLAMPED && n == VF_W;
+        while (done < rows) {
+            const float *xd = x + done * stride;
+            float *yd = y + done * stride;
+            done += bare ? ISA_NAME(softmax_one_vector_f32)(xd, yd, rows - done, n, stride, b, scaled, 0)
+                         : ISA_NAME(softmax_one_vector_f32)(xd, yd, rows - done, n, stride, b, scaled, 1);
+            bare = 0;
             size_t g = rows - done < VF_W ? rows - done : VF_W;
             size_t k = ISA_NAME(softmax_short_f32)(x + done * stride, y + done * stride, g, n, stride, b, 1, scaled);
             done += k;

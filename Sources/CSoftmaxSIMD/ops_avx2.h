@@ -46,8 +46,6 @@ static inline vf vf_max(vf a, vf b) { return _mm256_max_ps(a, b); }
 static inline mf vf_lt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
 static inline mf vf_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
 static inline mf vf_unord(vf a) { return _mm256_cmp_ps(a, a, _CMP_UNORD_Q); }
-/// The lanes where a > b or a is NaN.
-static inline mf vf_above_or_nan(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_NLE_UQ); }
 static inline mf mf_none(void) { return _mm256_setzero_ps(); }
 static inline mf mf_or(mf a, mf b) { return _mm256_or_ps(a, b); }
 static inline int mf_any(mf a) { return _mm256_movemask_ps(a) != 0; }
@@ -201,7 +199,8 @@ static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
 // Groups of 8 rows of one vector each (rows of at most 8 elements): reductions of all 8 at once.
 
 /// 1/Σ(lanes of e[j]) for the 8 rows e[j], as float pairs in lane vf_rows_lane_index(j) of *h and *l;
-/// 0 when some Σ is below 1 (or NaN), and then *h, *l are not set. A row's lanes are added in pairs
+/// 0 when some Σ is outside [1, 2^92] (or NaN), the test of csm_unshifted_inverse_f32, and then *h, *l
+/// are not set. A row's lanes are added in pairs
 /// in float (one rounding, as on long rows), then in double, by a tree that takes the rows two and
 /// four at a time.
 static inline int vf_rows_inverse(const vf e[8], vf *h, vf *l) {
@@ -217,8 +216,10 @@ static inline int vf_rows_inverse(const vf e[8], vf *h, vf *l) {
     for (int j = 0; j < 2; j++)  // rows 4j + (0, 2, 1, 3)
         c[j] = _mm256_add_pd(_mm256_unpacklo_pd(a[2 * j], a[2 * j + 1]), _mm256_unpackhi_pd(a[2 * j], a[2 * j + 1]));
     __m256d one = _mm256_set1_pd(1);
-    __m256d low = _mm256_or_pd(_mm256_cmp_pd(c[0], one, _CMP_NGE_UQ), _mm256_cmp_pd(c[1], one, _CMP_NGE_UQ));
-    if (_mm256_movemask_pd(low) != 0) return 0;
+    __m256d top = _mm256_set1_pd(0x1p92);
+    __m256d out = _mm256_or_pd(_mm256_or_pd(_mm256_cmp_pd(c[0], one, _CMP_NGE_UQ), _mm256_cmp_pd(c[1], one, _CMP_NGE_UQ)),
+                               _mm256_or_pd(_mm256_cmp_pd(c[0], top, _CMP_GT_OQ), _mm256_cmp_pd(c[1], top, _CMP_GT_OQ)));
+    if (_mm256_movemask_pd(out) != 0) return 0;
     __m128 fh[2], fl[2];
     for (int j = 0; j < 2; j++) {
         __m256d f = _mm256_div_pd(one, c[j]);

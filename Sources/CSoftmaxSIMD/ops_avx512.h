@@ -42,8 +42,6 @@ static inline vf vf_max(vf a, vf b) { return _mm512_max_ps(a, b); }
 static inline mf vf_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
 static inline mf vf_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
 static inline mf vf_unord(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
-/// The lanes where a > b or a is NaN.
-static inline mf vf_above_or_nan(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_NLE_UQ); }
 static inline mf mf_none(void) { return 0; }
 static inline mf mf_or(mf a, mf b) { return a | b; }
 static inline int mf_any(mf a) { return a != 0; }
@@ -161,7 +159,8 @@ static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
 // Groups of 16 rows of one vector each (rows of at most 16 elements): reductions of all 16 at once.
 
 /// 1/Σ(lanes of e[j]) for the 16 rows e[j], as float pairs in lane vf_rows_lane_index(j) of *h and *l;
-/// 0 when some Σ is below 1 (or NaN), and then *h, *l are not set. A row's lanes are added in pairs
+/// 0 when some Σ is outside [1, 2^92] (or NaN), the test of csm_unshifted_inverse_f32, and then *h, *l
+/// are not set. A row's lanes are added in pairs
 /// in float (one rounding, as on long rows), then in double, by a tree that takes the rows two, four
 /// and eight at a time.
 static inline int vf_rows_inverse(const vf e[16], vf *h, vf *l) {
@@ -180,7 +179,10 @@ static inline int vf_rows_inverse(const vf e[16], vf *h, vf *l) {
     for (int j = 0; j < 2; j++)  // rows 8j + (0, 4, 1, 5, 2, 6, 3, 7)
         c[j] = _mm512_add_pd(_mm512_unpacklo_pd(b[2 * j], b[2 * j + 1]), _mm512_unpackhi_pd(b[2 * j], b[2 * j + 1]));
     __m512d one = _mm512_set1_pd(1);
-    if ((_mm512_cmp_pd_mask(c[0], one, _CMP_GE_OQ) & _mm512_cmp_pd_mask(c[1], one, _CMP_GE_OQ)) != 0xFF) return 0;
+    __m512d top = _mm512_set1_pd(0x1p92);
+    __mmask8 in = _mm512_cmp_pd_mask(c[0], one, _CMP_GE_OQ) & _mm512_cmp_pd_mask(c[1], one, _CMP_GE_OQ) &
+                  _mm512_cmp_pd_mask(c[0], top, _CMP_LE_OQ) & _mm512_cmp_pd_mask(c[1], top, _CMP_LE_OQ);
+    if (in != 0xFF) return 0;
     __m256 fh[2], fl[2];
     for (int j = 0; j < 2; j++) {
         __m512d f = _mm512_div_pd(one, c[j]);

@@ -239,9 +239,11 @@ import Testing
         // a 2^k in the exponent bits, as AVX2 forms it, would wrap to a tiny positive exp; 2 masked by −inf
         // (the bare pass fails, later rows keep their clamp); 3 Σ < 1 (a max read: the next rows bare
         // again); 4 a NaN with its sign bit set; 5 a NaN with a payload in the low bits
-        let kinds = [0, 1, 6, 0, 2, 2, 0, 1, 6, 3, 0, 1, 0, 4, 0, 6, 5, 0]
+        let order = [0, 1, 6, 0, 2, 2, 0, 1, 6, 3, 0, 1, 0, 4, 0, 6, 5, 0]
         let far: [Float] = [-2e5, -3e6, -3e7, -1e30, -.greatestFiniteMagnitude]
-        for n in [40, 128, 256, 300, 1024, 3000] {
+        for n in [8, 16, 40, 128, 256, 300, 1024, 3000] {
+            // rows of one vector go in groups of 16: each kind takes a whole group there
+            let kinds = n <= 16 ? order.flatMap { Array(repeating: $0, count: 16) } : order
             var rng = SplitMix64(seed: Self.seed ^ 0xBA4E ^ UInt64(n))
             let rows = kinds.enumerated().map { r, kind -> [Float] in
                 var x = (0..<n).map { _ in Float(rng.normal(sigma: 3)) }
