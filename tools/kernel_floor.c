@@ -20,11 +20,12 @@
 #include "f32_rows.h"
 #include "f32_softmax.h"
 
-/// The exps of n floats, one vector at a time, exactly as the kernel's unshifted rows take them
-/// (exp_row_step_f32, SPLIT_NONE, β = 1): the part of every softmax that no rearrangement removes.
+/// The exps of n floats, one vector at a time, exactly as the kernel's first unshifted try takes them
+/// (exp_row_step_f32, SPLIT_NONE, β = 1, clamped unless the ISA lets it skip the clamp): the part of
+/// every softmax that no rearrangement removes.
 static inline vf exp_of(vf x) {
     vf hi;
-    return exp_row_step_f32_floor(x, x, x, x, &hi, 1, SPLIT_NONE, 0);
+    return exp_row_step_f32_floor(x, x, x, x, &hi, !EXP_F32_UNSHIFTED_UNCLAMPED, SPLIT_NONE, 0);
 }
 static __attribute__((noinline)) void exps_only(const float *x, float *y, size_t n) {
     size_t i = 0;

@@ -203,9 +203,9 @@ static __attribute__((noinline)) size_t ISA_NAME(softmax_multi_f32_at)(const flo
 /// Softmax row by row (β as in exp_row_step_f32). A row whose exps do not overwrite x is first taken
 /// unshifted with no look at its max, and kept if its 1/Σ passes csm_unshifted_inverse_f32; otherwise,
 /// and for rows in place, its max and min are read first. After a row that fails, rows are tried as
-/// csm_unshifted_try_f32 says of the failed row's max and min. With `stream` (outputs that will not stay in cache)
-/// rows of at most STREAM_MAX_N elements take their exps into a scratch row, and the exp pass of the
-/// next row scales them into y past the caches (pending_f32).
+/// csm_unshifted_try_f32 says of the failed row's max and min. With `stream` (outputs that will not
+/// stay in cache) rows of at most STREAM_MAX_N elements take their exps into a scratch row, and the exp
+/// pass of the next row scales them into y past the caches (pending_f32).
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f32)(const float *x, float *y, size_t rows,
                                                                               size_t n, size_t stride, float beta,
                                                                               int stream, const int scaled) {

@@ -200,9 +200,8 @@ static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
 
 /// 1/Σ(lanes of e[j]) for the 8 rows e[j], as float pairs in lane vf_rows_lane_index(j) of *h and *l;
 /// 0 when some Σ is outside [1, 2^92] (or NaN), the test of csm_unshifted_inverse_f32, and then *h, *l
-/// are not set. A row's lanes are added in pairs
-/// in float (one rounding, as on long rows), then in double, by a tree that takes the rows two and
-/// four at a time.
+/// are not set. A row's lanes are added in pairs in float (one rounding, as on long rows), then in
+/// double, by a tree that takes the rows two and four at a time.
 static inline int vf_rows_inverse(const vf e[8], vf *h, vf *l) {
     vd d[8], a[4], c[2];
     for (int j = 0; j < 8; j += 2) {  // rows j and j + 1: lanes i and i + 4 added, in the halves
