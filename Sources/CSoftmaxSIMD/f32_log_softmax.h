@@ -55,12 +55,95 @@ static inline __attribute__((always_inline)) void ISA_NAME(log_store_f32)(const 
         vf_store_tail(y + i, ISA_NAME(log_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, b, lh, ll, scaled), n - i);
 }
 
+/// off_mass_f32 for R rows at once, vector by vector, so that their chains (exps, sums, the horizontal
+/// sum) overlap; the rows share the clamp and the split.
+static inline __attribute__((always_inline)) void ISA_NAME(off_mass_multi_f32)(const float *x, size_t n,
+                                                                              size_t stride, const vf *m,
+                                                                              const vf *nm, vf b, double *off,
+                                                                              int *at_max, const int R,
+                                                                              const int clamp, const int scaled) {
+    vd s0[4], s1[4];
+    vf hi, zero = vf_set(0);
+    int count[4] = {0};
+    for (int r = 0; r < R; r++) s0[r] = s1[r] = vd_set(0);
+    size_t i = 0;
+    for (; i + 2 * VF_W <= n; i += 2 * VF_W)  // pairs of exps added before the double sums, as one row's
+        for (int r = 0; r < R; r++) {
+            const float *p = x + r * stride + i;
+            vf hj, e0 = ISA_NAME(exp_row_step_f32)(vf_load(p), m[r], nm[r], b, &hi, clamp, SPLIT_ANY, scaled);
+            vf e1 = ISA_NAME(exp_row_step_f32)(vf_load(p + VF_W), m[r], nm[r], b, &hj, clamp, SPLIT_ANY, scaled);
+            mf t0 = vf_eq(hi, zero), t1 = vf_eq(hj, zero);
+            count[r] += mf_count(t0) + mf_count(t1);
+            vf_add_wide(vf_add(vf_zero_where(t0, e0), vf_zero_where(t1, e1)), &s0[r], &s1[r]);
+        }
+    for (; i + VF_W <= n; i += VF_W)
+        for (int r = 0; r < R; r++) {
+            vf e = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, SPLIT_ANY,
+                                              scaled);
+            mf top = vf_eq(hi, zero);
+            count[r] += mf_count(top);
+            vf_add_wide(vf_zero_where(top, e), &s0[r], &s1[r]);
+        }
+    if (i < n)  // the tail's padding is −inf, which needs the clamp
+        for (int r = 0; r < R; r++) {
+            vf e = ISA_NAME(exp_row_step_f32)(vf_load_tail(x + r * stride + i, n - i, -INFINITY), m[r], nm[r], b, &hi,
+                                              1, SPLIT_ANY, scaled);
+            mf top = vf_eq(hi, zero);
+            count[r] += mf_count(top);
+            vf_add_wide(vf_zero_where(top, e), &s0[r], &s1[r]);
+        }
+    for (int r = 0; r < R; r++) {
+        off[r] = vd_hsum(vd_add(s0[r], s1[r]));
+        at_max[r] = count[r];
+    }
+}
+
+/// Log-softmax of rows of at most MULTI_ROWS_MAX elements, MULTI_ROWS at a time (their masses off the
+/// maxima by off_mass_multi_f32); returns the rows done: it stops before a group with a row that
+/// log_softmax_rows_f32 would decline, which then takes the group again.
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_multi_f32)(const float *x, float *y,
+                                                                                   size_t rows, size_t n,
+                                                                                   size_t stride, float beta,
+                                                                                   const int scaled) {
+    vf b = vf_set(beta), m[4], nm[4];
+    size_t row = 0;
+    for (; row + MULTI_ROWS <= rows; row += MULTI_ROWS) {
+        const float *xg = x + row * stride;
+        float mx[4];
+        double off[4];
+        int ok = 1, all = 1, at_max[4];
+        for (int r = 0; r < MULTI_ROWS; r++) {
+            float mn;
+            ok &= ISA_NAME(row_range_f32)(xg + r * stride, n, &mx[r], &mn);
+            all &= (scaled ? beta * (mn - mx[r]) : mn - mx[r]) >= EXP_F32_UNCLAMPED_FLOOR;
+            m[r] = vf_set(mx[r]);
+            nm[r] = vf_set(-mx[r]);
+        }
+        if (!ok) break;
+        if (all) ISA_NAME(off_mass_multi_f32)(xg, n, stride, m, nm, b, off, at_max, MULTI_ROWS, 0, scaled);
+        else ISA_NAME(off_mass_multi_f32)(xg, n, stride, m, nm, b, off, at_max, MULTI_ROWS, 1, scaled);
+        int small = 0;
+        for (int r = 0; r < MULTI_ROWS; r++) {
+            off[r] += at_max[r] - 1;
+            small |= off[r] < 0x1p-100 && at_max[r] != (int)n;  // as in log_softmax_rows_f32
+        }
+        if (small) break;
+        for (int r = 0; r < MULTI_ROWS; r++) {
+            double l = csm_log1p_fast(off[r]);
+            float lh = (float)l;
+            ISA_NAME(log_store_f32)(xg + r * stride, y + (row + r) * stride, n, m[r], nm[r], b, vf_set(lh),
+                                    vf_set((float)(l - lh)), scaled);
+        }
+    }
+    return row;
+}
+
 /// Log-softmax row by row; β as in softmax_rows_f32.
 static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f32)(const float *x, float *y,
                                                                                   size_t rows, size_t n,
                                                                                   size_t stride, float beta,
                                                                                   const int scaled) {
-    size_t row = 0;
+    size_t row = n <= MULTI_ROWS_MAX ? ISA_NAME(log_softmax_multi_f32)(x, y, rows, n, stride, beta, scaled) : 0;
     vf b = vf_set(beta);
     for (; row < rows; row++) {
         const float *xr = x + row * stride;

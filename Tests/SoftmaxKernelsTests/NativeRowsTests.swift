@@ -279,6 +279,38 @@ import Testing
         }
     }
 
+    @Test("log-softmax in groups of four rows: a row of tiny mass, a NaN or −inf entries anywhere in a group")
+    func logSoftmaxGroups() {
+        // rows up to 256 go four at a time; a group with a row the C loops decline (a mass off the max
+        // below 2^-100, a NaN) is taken again row by row, and the declined row by the portable path
+        for n in [65, 100, 128, 256] {
+            for bad in 0..<4 {
+                var rng = SplitMix64(seed: Self.seed ^ 0x106 ^ UInt64(n * 4 + bad))
+                var rows = (0..<9).map { _ in (0..<n).map { _ in Float(rng.normal(sigma: 3)) } }
+                rows[bad] = rows[bad].map { $0 / 10 - 97 }
+                rows[bad][n / 2] = 0  // its other exps float subnormals, their mass below 2^-100: declined
+                rows[4 + bad][bad * 7] = .nan
+                for i in stride(from: bad, to: n, by: 3) { rows[8][i] = -.infinity }
+                for beta in [1.0, 0.5] {
+                    for isa in Self.isas {
+                        let y = Self.run(.logSoftmax, rows.flatMap { $0 }, n: n, beta: beta, isa: isa)
+                        for (r, row) in rows.enumerated() {
+                            let out = y[(r * n)..<(r * n + n)]
+                            if r == 4 + bad {
+                                let allNaN = out.allSatisfy { $0.isNaN }
+                                #expect(allNaN, "row \(r), n = \(n), β = \(beta), isa \(isa)")
+                                continue
+                            }
+                            let exact = Reference(row.map(Double.init), beta: beta).logSoftmax
+                            let worst = (0..<n).map { ulpError(Double(out[r * n + $0]), exact[$0], bits: 24) }.max()!
+                            #expect(worst <= 4, "row \(r), n = \(n), β = \(beta), isa \(isa): \(worst) ulps")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("declined rows inside a group (NaN, +inf, all −inf) follow the policy; their neighbours are unchanged")
     func declinedRows() {
         for n in [3, 16, 40, 100, 300] {
