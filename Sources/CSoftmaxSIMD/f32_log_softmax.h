@@ -15,37 +15,6 @@ static inline __attribute__((always_inline)) vf ISA_NAME(log_step_f32)(vf x, vf 
     return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_lt(hi, vf_set(-FLT_MAX)), lo), ll));
 }
 
-/// The mass off the maxima of a row (hi = 0 exactly there), Σ e^(x − m) over x ≠ m, in double, and
-/// the count of maxima. Pairs of terms are added before the double sums (one rounding, at most 2^-24
-/// relative to the pair). No prefetch of the next row: it made 4096×1024 4% slower in Float (Double
-/// keeps its own, which pays).
-static inline __attribute__((always_inline)) double ISA_NAME(off_mass_f32)(const float *x, size_t n, vf m, vf nm,
-                                                                          vf b, int *at_max,
-                                                                          const int clamp, const int split,
-                                                                          const int scaled) {
-    vd s0 = vd_set(0), s1 = vd_set(0);
-    vf hi, zero = vf_set(0);
-    int count = 0;
-    size_t i = 0;
-    for (; i + 2 * VF_W <= n; i += 2 * VF_W) {
-        vf hj, e0 = ISA_NAME(exp_row_step_f32)(vf_load(x + i), m, nm, b, &hi, clamp, split, scaled);
-        vf e1 = ISA_NAME(exp_row_step_f32)(vf_load(x + i + VF_W), m, nm, b, &hj, clamp, split, scaled);
-        mf t0 = vf_eq(hi, zero), t1 = vf_eq(hj, zero);
-        count += mf_count(t0) + mf_count(t1);
-        vf_add_wide(vf_add(vf_zero_where(t0, e0), vf_zero_where(t1, e1)), &s0, &s1);
-    }
-    for (; i < n; i += VF_W) {
-        int full = i + VF_W <= n;  // the tail's padding is −inf, which needs the clamp
-        vf e = full ? ISA_NAME(exp_row_step_f32)(vf_load(x + i), m, nm, b, &hi, clamp, split, scaled)
-                    : ISA_NAME(exp_row_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, b, &hi, 1, split, scaled);
-        mf top = vf_eq(hi, zero);
-        count += mf_count(top);
-        vf_add_wide(vf_zero_where(top, e), &s0, &s1);
-    }
-    *at_max = count;
-    return vd_hsum(vd_add(s0, s1));
-}
-
 /// y = β·(x − m) − (lh + ll) for a row.
 static inline __attribute__((always_inline)) void ISA_NAME(log_store_f32)(const float *x, float *y, size_t n, vf m,
                                                                          vf nm, vf b, vf lh, vf ll, const int scaled) {
@@ -55,13 +24,16 @@ static inline __attribute__((always_inline)) void ISA_NAME(log_store_f32)(const 
         vf_store_tail(y + i, ISA_NAME(log_step_f32)(vf_load_tail(x + i, n - i, -INFINITY), m, nm, b, lh, ll, scaled), n - i);
 }
 
-/// off_mass_f32 for R rows at once, vector by vector, so that their chains (exps, sums, the horizontal
-/// sum) overlap; the rows share the clamp and the split.
-static inline __attribute__((always_inline)) void ISA_NAME(off_mass_multi_f32)(const float *x, size_t n,
-                                                                              size_t stride, const vf *m,
-                                                                              const vf *nm, vf b, double *off,
-                                                                              int *at_max, const int R,
-                                                                              const int clamp, const int scaled) {
+/// The masses off the maxima of R rows (hi = 0 exactly there), Σ e^(x − m) over x ≠ m, in double,
+/// into off, and the counts of maxima; the R rows go vector by vector together, so that their chains
+/// (exps, sums, the horizontal sum) overlap, and share the clamp and the split. Pairs of terms are
+/// added before the double sums (one rounding, at most 2^-24 relative to the pair). No prefetch of
+/// the next row: it made 4096×1024 4% slower in Float (Double keeps its own, which pays).
+static inline __attribute__((always_inline)) void ISA_NAME(off_mass_f32)(const float *x, size_t n, size_t stride,
+                                                                        const vf *m, const vf *nm, vf b,
+                                                                        double *off, int *at_max, const int R,
+                                                                        const int clamp, const int split,
+                                                                        const int scaled) {
     vd s0[4], s1[4];
     vf hi, zero = vf_set(0);
     int count[4] = {0};
@@ -70,15 +42,15 @@ static inline __attribute__((always_inline)) void ISA_NAME(off_mass_multi_f32)(c
     for (; i + 2 * VF_W <= n; i += 2 * VF_W)  // pairs of exps added before the double sums, as one row's
         for (int r = 0; r < R; r++) {
             const float *p = x + r * stride + i;
-            vf hj, e0 = ISA_NAME(exp_row_step_f32)(vf_load(p), m[r], nm[r], b, &hi, clamp, SPLIT_ANY, scaled);
-            vf e1 = ISA_NAME(exp_row_step_f32)(vf_load(p + VF_W), m[r], nm[r], b, &hj, clamp, SPLIT_ANY, scaled);
+            vf hj, e0 = ISA_NAME(exp_row_step_f32)(vf_load(p), m[r], nm[r], b, &hi, clamp, split, scaled);
+            vf e1 = ISA_NAME(exp_row_step_f32)(vf_load(p + VF_W), m[r], nm[r], b, &hj, clamp, split, scaled);
             mf t0 = vf_eq(hi, zero), t1 = vf_eq(hj, zero);
             count[r] += mf_count(t0) + mf_count(t1);
             vf_add_wide(vf_add(vf_zero_where(t0, e0), vf_zero_where(t1, e1)), &s0[r], &s1[r]);
         }
     for (; i + VF_W <= n; i += VF_W)
         for (int r = 0; r < R; r++) {
-            vf e = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, SPLIT_ANY,
+            vf e = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, split,
                                               scaled);
             mf top = vf_eq(hi, zero);
             count[r] += mf_count(top);
@@ -87,7 +59,7 @@ static inline __attribute__((always_inline)) void ISA_NAME(off_mass_multi_f32)(c
     if (i < n)  // the tail's padding is −inf, which needs the clamp
         for (int r = 0; r < R; r++) {
             vf e = ISA_NAME(exp_row_step_f32)(vf_load_tail(x + r * stride + i, n - i, -INFINITY), m[r], nm[r], b, &hi,
-                                              1, SPLIT_ANY, scaled);
+                                              1, split, scaled);
             mf top = vf_eq(hi, zero);
             count[r] += mf_count(top);
             vf_add_wide(vf_zero_where(top, e), &s0[r], &s1[r]);
@@ -99,7 +71,7 @@ static inline __attribute__((always_inline)) void ISA_NAME(off_mass_multi_f32)(c
 }
 
 /// Log-softmax of rows of at most MULTI_ROWS_MAX elements, MULTI_ROWS at a time (their masses off the
-/// maxima by off_mass_multi_f32); returns the rows done: it stops before a group with a row that
+/// maxima by off_mass_f32); returns the rows done: it stops before a group with a row that
 /// log_softmax_rows_f32 would decline, which then takes the group again.
 static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_multi_f32)(const float *x, float *y,
                                                                                    size_t rows, size_t n,
@@ -120,8 +92,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_multi_f
             nm[r] = vf_set(-mx[r]);
         }
         if (!ok) break;
-        if (all) ISA_NAME(off_mass_multi_f32)(xg, n, stride, m, nm, b, off, at_max, MULTI_ROWS, 0, scaled);
-        else ISA_NAME(off_mass_multi_f32)(xg, n, stride, m, nm, b, off, at_max, MULTI_ROWS, 1, scaled);
+        if (all) ISA_NAME(off_mass_f32)(xg, n, stride, m, nm, b, off, at_max, MULTI_ROWS, 0, SPLIT_ANY, scaled);
+        else ISA_NAME(off_mass_f32)(xg, n, stride, m, nm, b, off, at_max, MULTI_ROWS, 1, SPLIT_ANY, scaled);
         int small = 0;
         for (int r = 0; r < MULTI_ROWS; r++) {
             off[r] += at_max[r] - 1;
@@ -153,8 +125,9 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f3
         if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) return row;
         vf m = vf_set(mx), nm = vf_set(-mx);
         double off;
-        CSM_SPLIT_CASES(off = ISA_NAME(off_mass_f32)(xr, n, m, nm, b, &at_max, CSM_CLAMP, CSM_SPLIT, scaled), mx, mn,
-                        beta);
+        CSM_SPLIT_CASES(ISA_NAME(off_mass_f32)(xr, n, stride, &m, &nm, b, &off, &at_max, 1, CSM_CLAMP, CSM_SPLIT,
+                                               scaled),
+                        mx, mn, beta);
         off += at_max - 1;
         // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
         if (off < 0x1p-100 && at_max != (int)n) return row;
