@@ -47,11 +47,10 @@ static size_t ISA_NAME(log_softmax_long_f16)(const uint16_t *x, uint16_t *y, siz
         vf m = vf_set(mx), nm = vf_set(-mx);
         double off = unclamped ? ISA_NAME(off_mass_f16)(xr, n, m, nm, &at_max, 0)
                                : ISA_NAME(off_mass_f16)(xr, n, m, nm, &at_max, 1);
-        off += at_max - 1;
-        if (off < 0x1p-100 && at_max != (int)n) return row;  // as the f32 kernel: the caller's path
-        double l = csm_log1p_fast(off);
-        float l1 = (float)l;
-        vf lh = vf_set(l1), ll = vf_set((float)(l - l1));
+        off = csm_log_sum_arg_f32(off, at_max, n);
+        if (off < 0) return row;  // as the f32 kernel: the caller's path
+        vf lh, ll;
+        ISA_NAME(scale_factor_f32)(csm_log1p_fast(off), &lh, &ll);
         size_t i = 0;
         for (; i + VF_W <= n; i += VF_W) vf_store_half(yr + i, ISA_NAME(log_step_f16)(vf_load_half(xr + i), m, nm, lh, ll));
         if (i < n) {

@@ -15,6 +15,14 @@ static inline __attribute__((always_inline)) vf ISA_NAME(log_step_f32)(vf x, vf 
     return vf_add(vf_sub(hi, lh), vf_sub(vf_zero_where(vf_lt(hi, vf_set(-FLT_MAX)), lo), ll));
 }
 
+/// The argument of log1p for a row's ln Σ: its mass off the maxima plus its count of maxima less one;
+/// −1 when that is below 2^-100 and not every entry is a maximum, as the terms may then be float
+/// subnormals, too coarse for log1p: the row is the caller's.
+static inline double csm_log_sum_arg_f32(double off, int at_max, size_t n) {
+    double t = off + (at_max - 1);
+    return t < 0x1p-100 && at_max != (int)n ? -1 : t;
+}
+
 /// y = β·(x − m) − (lh + ll) for a row.
 static inline __attribute__((always_inline)) void ISA_NAME(log_store_f32)(const float *x, float *y, size_t n, vf m,
                                                                          vf nm, vf b, vf lh, vf ll, const int scaled) {
@@ -96,15 +104,14 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_multi_f
         else ISA_NAME(off_mass_f32)(xg, n, stride, m, nm, b, off, at_max, MULTI_ROWS, 1, SPLIT_ANY, scaled);
         int small = 0;
         for (int r = 0; r < MULTI_ROWS; r++) {
-            off[r] += at_max[r] - 1;
-            small |= off[r] < 0x1p-100 && at_max[r] != (int)n;  // as in log_softmax_rows_f32
+            off[r] = csm_log_sum_arg_f32(off[r], at_max[r], n);
+            small |= off[r] < 0;
         }
         if (small) break;
         for (int r = 0; r < MULTI_ROWS; r++) {
-            double l = csm_log1p_fast(off[r]);
-            float lh = (float)l;
-            ISA_NAME(log_store_f32)(xg + r * stride, y + (row + r) * stride, n, m[r], nm[r], b, vf_set(lh),
-                                    vf_set((float)(l - lh)), scaled);
+            vf lh, ll;
+            ISA_NAME(scale_factor_f32)(csm_log1p_fast(off[r]), &lh, &ll);
+            ISA_NAME(log_store_f32)(xg + r * stride, y + (row + r) * stride, n, m[r], nm[r], b, lh, ll, scaled);
         }
     }
     return row;
@@ -128,12 +135,11 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f3
         CSM_SPLIT_CASES(ISA_NAME(off_mass_f32)(xr, n, stride, &m, &nm, b, &off, &at_max, 1, CSM_CLAMP, CSM_SPLIT,
                                                scaled),
                         mx, mn, beta);
-        off += at_max - 1;
-        // Below 2^-100 the terms may be float subnormals, too coarse for log1p(off): the caller's path.
-        if (off < 0x1p-100 && at_max != (int)n) return row;
-        double l = csm_log1p_fast(off);
-        float lh = (float)l;
-        ISA_NAME(log_store_f32)(xr, yr, n, m, nm, b, vf_set(lh), vf_set((float)(l - lh)), scaled);
+        off = csm_log_sum_arg_f32(off, at_max, n);
+        if (off < 0) return row;
+        vf lh, ll;
+        ISA_NAME(scale_factor_f32)(csm_log1p_fast(off), &lh, &ll);
+        ISA_NAME(log_store_f32)(xr, yr, n, m, nm, b, lh, ll, scaled);
     }
     return rows;
 }
@@ -158,13 +164,12 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
                 at_max += mf_count(top);
                 vf_add_wide(vf_zero_where(top, e), &s0, &s1);
             }
-            off[j] = vd_hsum(vd_add(s0, s1)) + (at_max - 1);
-            if (off[j] < 0x1p-100 && at_max != (int)n) return row;
+            off[j] = csm_log_sum_arg_f32(vd_hsum(vd_add(s0, s1)), at_max, n);
+            if (off[j] < 0) return row;
         }
         for (int j = 0; j < 4; j++) {
-            double l = csm_log1p_fast(off[j]);
-            float lh = (float)l;
-            vf vlh = vf_set(lh), vll = vf_set((float)(l - lh));
+            vf vlh, vll;
+            ISA_NAME(scale_factor_f32)(csm_log1p_fast(off[j]), &vlh, &vll);
             for (int k = 0; k < nv; k++)
                 ISA_NAME(store_part_f32)(y + (row + j) * stride, n, k,
                                          ISA_NAME(log_step_f32)(v[j][k], m[j], nm[j], b, vlh, vll, scaled));

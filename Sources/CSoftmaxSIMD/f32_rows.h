@@ -175,7 +175,8 @@ static inline __attribute__((always_inline)) vf ISA_NAME(times_pair_f32)(vf a, v
     return vf_fma(a, h, vf_mul(a, l));
 }
 
-/// f as the float pair *h + *l (broadcast), for scaling by f with one rounding.
+/// f as the float pair *h + *l (broadcast): a scale 1/Σ applied with one rounding, or a log-softmax's
+/// ln Σ.
 static inline void ISA_NAME(scale_factor_f32)(double f, vf *h, vf *l) {
     float fh = (float)f;
     *h = vf_set(fh);
