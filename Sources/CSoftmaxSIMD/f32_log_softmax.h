@@ -4,9 +4,9 @@
 /// One vector of log-softmax, β·(x − m) − (Lh + Ll) (b and `scaled` as in exp_row_step_f32). At β = 1
 /// it is ((x − m) − Lh) − Ll, three roundings: x − m ≤ 0 and Lh + Ll = ln Σ ≥ 0 add with one sign, so
 /// each rounding is at most half an ulp of the output, 1.5 ulps in all (ln Σ's own error, at most
-/// 2.21·2^-24 of ln Σ from the sum of exps, takes it to 3.71 < 4). At other β, (hi − Lh) + (lo − Ll)
-/// for the pair hi + lo of β·(x − m), as rounding β·(x − m) would add an ulp; lo dropped where
-/// hi = −inf (x = −inf, or x − m overflowed), as it is NaN or +inf there.
+/// (1.333 + 1)·2^-24 of ln Σ from the exps and their pairs, see f32_rows.h, takes it to 3.83 < 4).
+/// At other β, (hi − Lh) + (lo − Ll) for the pair hi + lo of β·(x − m), as rounding β·(x − m) would
+/// add an ulp; lo dropped where hi = −inf (x = −inf, or x − m overflowed), as it is NaN or +inf there.
 static inline __attribute__((always_inline)) vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf b, vf lh, vf ll,
                                                                       const int scaled) {
     if (!scaled) return vf_sub(vf_sub(vf_sub(x, m), lh), ll);

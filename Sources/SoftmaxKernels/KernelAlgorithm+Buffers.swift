@@ -31,7 +31,7 @@ extension KernelAlgorithm {
     ///
     /// Limit policy: −inf entries give 0, k entries at +inf give 1/k each, any NaN gives NaN everywhere,
     /// a fully −inf row gives NaN (or zeros with `fullyMaskedRow: .zeros`), an empty row nothing.
-    /// Error bound: ``ulpBound(for:type:)`` (`simd`: 4 ulps in `Float`/`Double`, 1 in `Float16`).
+    /// Error bound: ``ulpBound(for:type:)`` (`simd`: 4.2 ulps in `Float`, 4 in `Double`, 1 in `Float16`).
     /// - Complexity: O(rows × columns).
     public func softmax<T: SoftmaxScalar>(_ x: UnsafeBufferPointer<T>, into y: UnsafeMutableBufferPointer<T>,
                                           shape: BatchShape? = nil, beta: T.Accumulator = 1,
