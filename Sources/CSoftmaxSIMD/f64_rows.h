@@ -4,9 +4,12 @@
 // Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (Fast2Sum) and lo
 // enters the reduced argument of exp; the exp is Cody–Waite range reduction by ln 2 (a 32-bit high
 // part), the Taylor polynomial of degree 13 (truncation 0.04·2^-53 on |r| ≤ 0.36) and an exact scaling
-// by 2^k. Softmax sums with Fast2Sum against a running sum that starts at 1 in every lane (so it is
-// never below a term, all terms being ≤ 1), log-softmax and the VJP with TwoSum; the lanes are added
-// up with TwoSum too.
+// by 2^k: within 1.7·2^-53 of e^(hi + lo), a bound summed term by term (the final rounding of 1 + v,
+// the roundings of v = r + r²·(…) and of r, the polynomial's inner roundings and truncation; 1.45
+// measured on 1.3·10^8 random arguments). Softmax sums with Fast2Sum against a running sum that starts
+// at 1 in every lane (so it is never below a term, all terms being ≤ 1), log-softmax and the VJP with
+// TwoSum; the lanes are added up with TwoSum too. So softmax errs at most 2·1.7 units of 2^-53 before
+// its final rounding, 3.9 ulps.
 #include <math.h>
 
 #define F64_MAGIC 6755399441055744.0 /* 1.5·2^52: adding it rounds to an integer */
