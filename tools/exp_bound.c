@@ -2,7 +2,8 @@
 // of the reduced range |r| ≤ 0.3472 goes through the kernel's own polynomial (as hi = 0, lo = r, where
 // k = 0 and the reduced argument is r itself) and is compared with e^r in long double. The rounding
 // of the reduced argument (at most ulp(r)/2, and e^(r + d) = e^r·(1 + d)) is added to each r's error
-// before the maximum. Built and run by tools/exp-bound; one process for each sign of r.
+// before the maximum. Built and run by tools/exp-bound; one process for each sign of r. With
+// --extremes it lists instead the arguments in [1, 64) where the unshifted e^h errs most.
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,7 +26,55 @@ static void kernel_exp(const float *r, float *y) {
     vf v = vf_load(r);
     vf_store(y, exp_pair_f32_bound(vf_set(0), v, 0, 0));
 }
+
+/// The kernel's e^h for VF_W floats h, as an unshifted softmax row takes it (the exact h, k ≠ 0).
+static void kernel_exp_unshifted(const float *h, float *y) {
+    vf v = vf_load(h);
+    vf_store(y, exp_pair_f32_bound(v, v, 0, 1));
+}
 #pragma clang attribute pop
+
+#define EXTREMES 8
+
+/// Keeps the EXTREMES largest errors seen (err, at h) in best, worst first.
+static void keep(float *at, double *best, float h, double err) {
+    if (err <= best[EXTREMES - 1]) return;
+    int j = EXTREMES - 1;
+    for (; j > 0 && best[j - 1] < err; j--) {
+        best[j] = best[j - 1];
+        at[j] = at[j - 1];
+    }
+    best[j] = err;
+    at[j] = h;
+}
+
+/// The arguments h in [1, 64) where the kernel's unshifted e^h errs most above and below e^h: the
+/// entries of the tests' row family `extremeExps`.
+static void extremes(void) {
+    float one = 1, top = 64, h[VF_W], y[VF_W], at_high[EXTREMES] = {0}, at_low[EXTREMES] = {0};
+    double high[EXTREMES] = {0}, low[EXTREMES] = {0};
+    uint32_t first, last;
+    memcpy(&first, &one, sizeof first);
+    memcpy(&last, &top, sizeof last);
+    for (uint32_t bits = first; bits < last; bits += VF_W) {
+        for (int j = 0; j < VF_W; j++) {
+            uint32_t b = bits + j;
+            memcpy(&h[j], &b, sizeof b);
+        }
+        kernel_exp_unshifted(h, y);
+        for (int j = 0; j < VF_W; j++) {
+            long double exact = expl((long double)h[j]);
+            double err = (double)((y[j] - exact) / exact * 0x1p24L);
+            keep(at_high, high, h[j], err);
+            keep(at_low, low, h[j], -err);
+        }
+    }
+    printf("e^h highest (units of 2^-24):");
+    for (int j = 0; j < EXTREMES; j++) printf(" %a (%+.3f)", at_high[j], high[j]);
+    printf("\ne^h lowest:");
+    for (int j = 0; j < EXTREMES; j++) printf(" %a (%+.3f)", at_low[j], -low[j]);
+    printf("\n");
+}
 
 #define R_MAX 0.3472f /* ln 2 / 2 = 0.34657…, widened for k = round(h·log2 e) computed in float */
 
@@ -52,7 +101,11 @@ static void worst(int negative, double out[2]) {
     }
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "--extremes") == 0) {
+        extremes();
+        return 0;
+    }
     int pipefd[2];
     if (pipe(pipefd) != 0) return 1;
     pid_t child = fork();
