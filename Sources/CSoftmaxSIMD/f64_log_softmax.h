@@ -1,12 +1,16 @@
 // Double log-softmax: x − max − ln Σ, ln Σ as the C library's log1p of the mass off the maxima.
 
-/// One vector of log-softmax: (hi − L) + lo for the pair hi + lo of β·(x − m) (b and `scaled` as in
-/// exp_row_step_f64), lo dropped where hi = −inf (x = −inf, or x − m overflowed), as it is NaN or +inf
-/// there.
+/// One vector of log-softmax, β·(x − m) − L (b and `scaled` as in exp_row_step_f64). At β = 1 it is
+/// (x − m) − L: x − m ≤ 0 and L = ln Σ ≥ 0 add with one sign, so each of the two roundings is at most
+/// half an ulp of the output, as for (hi − L) + lo with the exact pair hi + lo of x − m, in three
+/// operations fewer (C A/B 0.92× at 4096×1024 and 8192×128). At other β, (hi − L) + lo for the pair
+/// hi + lo of β·(x − m), lo dropped where hi = −inf (x = −inf, or x − m overflowed), as it is NaN or
+/// +inf there.
 static inline __attribute__((always_inline)) vd ISA_NAME(log_step_f64)(vd x, vd m, vd nm, vd b, vd l,
                                                                       const int scaled) {
+    if (!scaled) return vd_sub(vd_sub(x, m), l);
     vd lo, hi = ISA_NAME(diff_f64)(x, m, nm, &lo);
-    if (scaled) hi = ISA_NAME(times_beta_f64)(b, hi, lo, &lo);
+    hi = ISA_NAME(times_beta_f64)(b, hi, lo, &lo);
     return vd_add(vd_sub(hi, l), vd_zero_where(vd_lt(hi, vd_set(-DBL_MAX)), lo));
 }
 
