@@ -125,8 +125,10 @@ int main(int argc, char **argv) {
     printf("exp evaluation, every float |r| <= %.4f: %.4f units of 2^-24 (relative to e^r)\n", R_MAX, eval);
     printf("with the rounding of r, ulp(r)/2:          %.4f\n", reduced);
     printf("E, the exp's bound (k*C2 + lo, C1 + C2):   %.4f\n", e);
-    printf("softmax, rows of more than 64 (pairs of exps rounded once): 2E + 1 + 1/2 ulp = %.3f ulps\n", 2 * e + 1.5);
-    printf("softmax, rows of at most 64 (exact sums):                   2E + 1/2 ulp = %.3f ulps\n", 2 * e + 0.5);
+    printf("softmax, rows of over 64 or of one vector (pairs of exps rounded once): 2E + 1 + 1/2 ulp = %.3f ulps\n",
+           2 * e + 1.5);
+    printf("softmax, rows of 17 to 64 (exact sums):                                2E + 1/2 ulp = %.3f ulps\n",
+           2 * e + 0.5);
     printf("log-softmax at beta = 1 (three roundings, ln Sigma within E + 1):  %.3f ulps\n", 1.5 + e + 1);
     return 0;
 }

@@ -10,9 +10,10 @@
 // (e^r − 1 − r)/r², and an exact scaling by 2^k: within E = 1.333·2^-24 of e^(hi + lo), exhaustively
 // over every float r (tools/exp-bound). Sums add pairs of exps (one rounding, at most 2^-24 relative to
 // the pair) into exact Fast2Sum float pairs (ordered by a max and a min where no bound on the terms is
-// known) flushed to double; rows of at most 64 elements sum in double, with no pairs. The final scale
-// multiplies by 1/Σ as a float pair (fh + fl), so it rounds once. Worst case before that rounding
-// 2E + 2^-24 relative (2E on rows of at most 64), so 4.17 ulps (3.17) after it; measured about 2.
+// known) flushed to double, or (rows of one vector, vf_rows_inverse) in double; rows of 17 to 64
+// elements (9 to 64 with AVX2) sum in double with no pairs. The final scale multiplies by 1/Σ as a
+// float pair (fh + fl), so it rounds once. Worst case before that rounding 2E + 2^-24 relative (2E
+// with no pairs), so 4.17 ulps (3.17) after it; measured about 2.
 #include "csoftmax_simd.h" /* csm_unshifted_inverse_f32 */
 #include <float.h>
 #include <math.h>

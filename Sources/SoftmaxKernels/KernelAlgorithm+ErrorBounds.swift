@@ -10,10 +10,10 @@ extension KernelAlgorithm {
     /// the log-softmax VJP of |β|·(|g_i| + s_i·Σ|g_j|), the cross-entropy gradient of |β|·(s_i·Σq + q_i)
     /// and the Jacobian of |β|·s_i·(δ_ij + s_j).
     ///
-    /// `Float` softmax declares 4.2: on rows of more than 64 elements its pairs of exps are added with
-    /// one rounding before their exact sums, so the proof gives 2·1.333 + 1 units of 2⁻²⁴ before the
-    /// final rounding, 4.17 ulps (3.17 on shorter rows; the exp's 1.333·2⁻²⁴ is exhaustive, from
-    /// `tools/exp-bound`). Measured: about 2 ulps on the usual row families, 2.85 on rows of the
+    /// `Float` softmax declares 4.2: on rows of more than 64 elements and on rows of one vector its
+    /// pairs of exps are added with one rounding before their exact sums, so the proof gives
+    /// 2·1.333 + 1 units of 2⁻²⁴ before the final rounding, 4.17 ulps (3.17 on rows of 17 to 64; the
+    /// exp's 1.333·2⁻²⁴ is exhaustive, from `tools/exp-bound`). Measured: about 2 ulps on the usual row families, 2.85 on rows of the
     /// arguments where the exp errs most.
     ///
     ///     KernelAlgorithm.simd.ulpBound(for: .softmax, type: .float)   // 4.2
