@@ -1,17 +1,29 @@
-// Double log-softmax: x − max − ln Σ, ln Σ as the C library's log1p of the mass off the maxima.
+// Double log-softmax: x − max − ln Σ, ln Σ in double-double as log1p of the mass off the maxima.
+#include "log1p_dd.h"
 
-/// One vector of log-softmax, β·(x − m) − L (b and `scaled` as in exp_row_step_f64). At β = 1 it is
-/// (x − m) − L: x − m ≤ 0 and L = ln Σ ≥ 0 add with one sign, so each of the two roundings is at most
-/// half an ulp of the output, as for (hi − L) + lo with the exact pair hi + lo of x − m, in three
-/// operations fewer (C A/B 0.92× at 4096×1024 and 8192×128). At other β, (hi − L) + lo for the pair
-/// hi + lo of β·(x − m), lo dropped where hi = −inf (x = −inf, or x − m overflowed), as it is NaN or
-/// +inf there.
-static inline __attribute__((always_inline)) vd ISA_NAME(log_step_f64)(vd x, vd m, vd nm, vd b, vd l,
+/// One vector of log-softmax, β·(x − m) − (Lh + Ll) (b and `scaled` as in exp_row_step_f64). At β = 1
+/// it is ((x − m) − Lh) − Ll, three roundings: x − m ≤ 0 and Lh + Ll = ln Σ ≥ 0 add with one sign, so
+/// each is at most half an ulp of the output, 1.5 ulps in all. ln Σ errs at most 1.7·2^-53 of itself
+/// from the exps (f64_rows.h) and 0.2·2^-53 in log1p_dd (the mass is summed exactly, the count of
+/// maxima added exactly), at most 1.9 ulps of the output as ln Σ ≤ |output|: 3.4 < 4. At other β,
+/// (hi − Lh) + (lo − Ll) for the pair hi + lo of β·(x − m), lo dropped where hi = −inf (x = −inf, or
+/// x − m overflowed), as it is NaN or +inf there.
+static inline __attribute__((always_inline)) vd ISA_NAME(log_step_f64)(vd x, vd m, vd nm, vd b, vd lh, vd ll,
                                                                       const int scaled) {
-    if (!scaled) return vd_sub(vd_sub(x, m), l);
+    if (!scaled) return vd_sub(vd_sub(vd_sub(x, m), lh), ll);
     vd lo, hi = ISA_NAME(diff_f64)(x, m, nm, &lo);
     hi = ISA_NAME(times_beta_f64)(b, hi, lo, &lo);
-    return vd_add(vd_sub(hi, l), vd_zero_where(vd_lt(hi, vd_set(-DBL_MAX)), lo));
+    return vd_add(vd_sub(hi, lh), vd_sub(vd_zero_where(vd_lt(hi, vd_set(-DBL_MAX)), lo), ll));
+}
+
+/// ln Σ = log1p(mass off the maxima + at_max − 1) as *lh + *ll (broadcast), the mass given as the
+/// pair mh + ml.
+static inline void csm_log_sum_f64(double mh, double ml, int at_max, vd *lh, vd *ll) {
+    double th, tl, h, l;
+    csm_two_sum(mh, at_max - 1, &th, &tl);
+    csm_log1p_dd(th, tl + ml, &h, &l);
+    *lh = vd_set(h);
+    *ll = vd_set(l);
 }
 
 /// Log-softmax row by row; β as in softmax_rows_f64.
@@ -37,10 +49,15 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f6
             at_max += md_count(top);
             ISA_NAME(two_sum_f64)(&oh, &ol, vd_zero_where(top, e));
         }
-        vd l = vd_set(log1p(ISA_NAME(sum_lanes_f64)(oh, ol) + (at_max - 1)));
-        for (i = 0; i + VD_W <= n; i += VD_W) vd_store(yr + i, ISA_NAME(log_step_f64)(vd_load(xr + i), m, nm, b, l, scaled));
+        double mh, ml;
+        vd lh, ll;
+        ISA_NAME(sum_lanes_pair_f64)(oh, ol, &mh, &ml);
+        csm_log_sum_f64(mh, ml, at_max, &lh, &ll);
+        for (i = 0; i + VD_W <= n; i += VD_W)
+            vd_store(yr + i, ISA_NAME(log_step_f64)(vd_load(xr + i), m, nm, b, lh, ll, scaled));
         if (i < n)
-            vd_store_tail(yr + i, ISA_NAME(log_step_f64)(vd_load_tail(xr + i, n - i, -INFINITY), m, nm, b, l, scaled), n - i);
+            vd_store_tail(yr + i, ISA_NAME(log_step_f64)(vd_load_tail(xr + i, n - i, -INFINITY), m, nm, b, lh, ll, scaled),
+                          n - i);
     }
     return rows;
 }
@@ -66,14 +83,17 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
                 ISA_NAME(two_sum_f64)(&oh[j], &ol[j], vd_zero_where(top, e));
             }
         }
-        vd off = vd_group_sum(oh, ol);
+        vd off_h, off_l;
+        vd_group_sum_pair(oh, ol, &off_h, &off_l);
         for (int j = 0; j < 4; j++) {
-            double o;
-            vd_store_tail(&o, vd_group_lane(off, j), 1);
-            vd l = vd_set(log1p(o + (at_max[j] - 1)));
+            double mh, ml;
+            vd lh, ll;
+            vd_store_tail(&mh, vd_group_lane(off_h, j), 1);
+            vd_store_tail(&ml, vd_group_lane(off_l, j), 1);
+            csm_log_sum_f64(mh, ml, at_max[j], &lh, &ll);
             for (int k = 0; k < nv; k++)
                 ISA_NAME(store_part_f64)(y + (row + j) * stride, n, k,
-                                         ISA_NAME(log_step_f64)(v[j][k], m[j], nm[j], b, l, scaled));
+                                         ISA_NAME(log_step_f64)(v[j][k], m[j], nm[j], b, lh, ll, scaled));
         }
     }
     return row;

@@ -14,8 +14,8 @@
 
 #define F64_MAGIC 6755399441055744.0 /* 1.5·2^52: adding it rounds to an integer */
 
-/// Σ over the lanes of hi + lo, each lane's pair added with TwoSum: error ≈ 2^-53·|Σ| + 2^-106·Σ|·|.
-static inline double ISA_NAME(sum_lanes_f64)(vd hi, vd lo) {
+/// Σ over the lanes of hi + lo as *sh + *sl, each lane's pair added with TwoSum: error ≈ 2^-106·Σ|·|.
+static inline void ISA_NAME(sum_lanes_pair_f64)(vd hi, vd lo, double *sh, double *sl) {
     double h[VD_W], l[VD_W], e = 0;
     vd_store(h, hi);
     vd_store(l, lo);
@@ -28,7 +28,15 @@ static inline double ISA_NAME(sum_lanes_f64)(vd hi, vd lo) {
             l[j] = l[j + w] = 0;
         }
     }
-    return h[0] + e;
+    *sh = h[0];
+    *sl = e;
+}
+
+/// Σ over the lanes of hi + lo (sum_lanes_pair_f64, rounded once): error ≈ 2^-53·|Σ| + 2^-106·Σ|·|.
+static inline double ISA_NAME(sum_lanes_f64)(vd hi, vd lo) {
+    double sh, sl;
+    ISA_NAME(sum_lanes_pair_f64)(hi, lo, &sh, &sl);
+    return sh + sl;
 }
 
 /// The row maximum; 0 when the row holds a NaN or +inf or no finite entry (the caller's path).

@@ -183,8 +183,8 @@ static inline int vd_group_finite(vd g) {
         lo = _mm256_add_pd(_mm256_add_pd(lp, lq), _mm256_add_pd(_mm256_sub_pd(p, _mm256_sub_pd(t_, b_)), _mm256_sub_pd(q, b_))); \
         hi = t_;                                                                                               \
     } while (0)
-/// Lanes 0, 2, 1, 3: Σ over the lanes of h[j] + l[j], by a tree of TwoSums.
-static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
+/// Lanes 0, 2, 1, 3: Σ over the lanes of h[j] + l[j] as *sh + *sl, by a tree of TwoSums.
+static inline void vd_group_sum_pair(const vd h[4], const vd l[4], vd *sh, vd *sl) {
     vd a, la, b, lb, c, lc;
     CSM_TWO_SUM_LEVEL(a, la, _mm256_permute2f128_pd(h[0], h[1], 0x20), _mm256_permute2f128_pd(h[0], h[1], 0x31),
                       _mm256_permute2f128_pd(l[0], l[1], 0x20), _mm256_permute2f128_pd(l[0], l[1], 0x31));
@@ -192,7 +192,14 @@ static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
                       _mm256_permute2f128_pd(l[2], l[3], 0x20), _mm256_permute2f128_pd(l[2], l[3], 0x31));
     CSM_TWO_SUM_LEVEL(c, lc, _mm256_unpacklo_pd(a, b), _mm256_unpackhi_pd(a, b), _mm256_unpacklo_pd(la, lb),
                       _mm256_unpackhi_pd(la, lb));
-    return _mm256_add_pd(c, lc);
+    *sh = c;
+    *sl = lc;
+}
+/// vd_group_sum_pair rounded once.
+static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
+    vd sh, sl;
+    vd_group_sum_pair(h, l, &sh, &sl);
+    return _mm256_add_pd(sh, sl);
 }
 #undef CSM_TWO_SUM_LEVEL
 

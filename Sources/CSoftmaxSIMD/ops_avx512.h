@@ -142,8 +142,8 @@ static inline int vd_group_finite(vd g) {
         lo = _mm512_add_pd(_mm512_add_pd(lp, lq), _mm512_add_pd(_mm512_sub_pd(p, _mm512_sub_pd(t_, b_)), _mm512_sub_pd(q, b_))); \
         hi = t_;                                                                                               \
     } while (0)
-/// Lanes 2j, 2j+1: Σ over the lanes of h[j] + l[j], by a tree of TwoSums.
-static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
+/// Lanes 2j, 2j+1: Σ over the lanes of h[j] + l[j] as *sh + *sl, by a tree of TwoSums.
+static inline void vd_group_sum_pair(const vd h[4], const vd l[4], vd *sh, vd *sl) {
     vd a, la, b, lb, c, lc, d, ld;
     CSM_TWO_SUM_LEVEL(a, la, _mm512_shuffle_f64x2(h[0], h[1], 0x44), _mm512_shuffle_f64x2(h[0], h[1], 0xEE),
                       _mm512_shuffle_f64x2(l[0], l[1], 0x44), _mm512_shuffle_f64x2(l[0], l[1], 0xEE));
@@ -152,7 +152,14 @@ static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
     CSM_TWO_SUM_LEVEL(c, lc, _mm512_shuffle_f64x2(a, b, 0x88), _mm512_shuffle_f64x2(a, b, 0xDD),
                       _mm512_shuffle_f64x2(la, lb, 0x88), _mm512_shuffle_f64x2(la, lb, 0xDD));
     CSM_TWO_SUM_LEVEL(d, ld, c, _mm512_permute_pd(c, 0x55), lc, _mm512_permute_pd(lc, 0x55));
-    return _mm512_add_pd(d, ld);
+    *sh = d;
+    *sl = ld;
+}
+/// vd_group_sum_pair rounded once.
+static inline vd vd_group_sum(const vd h[4], const vd l[4]) {
+    vd sh, sl;
+    vd_group_sum_pair(h, l, &sh, &sl);
+    return _mm512_add_pd(sh, sl);
 }
 #undef CSM_TWO_SUM_LEVEL
 
