@@ -10,6 +10,7 @@
 // at 1 in every lane (so it is never below a term, all terms being ≤ 1), log-softmax and the VJP with
 // TwoSum; the lanes are added up with TwoSum too. So softmax errs at most 2·1.7 units of 2^-53 before
 // its final rounding, 3.9 ulps.
+#include "log1p_dd.h" /* csm_two_sum */
 #include <math.h>
 
 #define F64_MAGIC 6755399441055744.0 /* 1.5·2^52: adding it rounds to an integer */
@@ -22,9 +23,9 @@ static inline void ISA_NAME(sum_lanes_pair_f64)(vd hi, vd lo, double *sh, double
     // A pairwise tree of TwoSums: its steps are independent within a level, unlike a running sum.
     for (int w = VD_W / 2; w >= 1; w /= 2) {
         for (int j = 0; j < w; j++) {
-            double t = h[j] + h[j + w], bb = t - h[j];
-            e += (h[j] - (t - bb)) + (h[j + w] - bb) + (l[j] + l[j + w]);
-            h[j] = t;
+            double err;
+            csm_two_sum(h[j], h[j + w], &h[j], &err);
+            e += err + (l[j] + l[j + w]);
             l[j] = l[j + w] = 0;
         }
     }
