@@ -102,5 +102,7 @@ struct CompensatedSum {
         low += e
     }
 
-    var value: Double { high + low }
+    /// The sum; once an infinity was added the correction term is NaN (inf − inf), so the
+    /// infinite (or NaN) running sum is the answer.
+    var value: Double { high.isFinite ? high + low : high }
 }

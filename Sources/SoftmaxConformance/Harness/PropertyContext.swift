@@ -18,13 +18,21 @@ public struct PropertyContext: Sendable {
         case failed(String)
     }
 
-    /// The implementation's outputs for `request`.
+    /// The implementation's outputs for `request`; an answer of the wrong length is a failure
+    /// naming the request, so no property ever indexes past what was answered.
     public func outputs(_ request: ImplementationRequest) throws(Refusal) -> [FloatValue] {
         switch implementation.evaluate(request) {
-        case .values(let v): return v
+        case .values(let v):
+            guard v.count == request.expectedOutputCount else { throw .failed(Self.wrongCount(request, v.count)) }
+            return v
         case .unsupported: throw .unsupported
         case .failure(let reason): throw .failed(reason)
         }
+    }
+
+    /// "softmax of 3 logits answered 2 values; expected 3".
+    static func wrongCount(_ request: ImplementationRequest, _ count: Int) -> String {
+        "\(request.function.rawValue) of \(request.input.count) logits answered \(count) values; expected \(request.expectedOutputCount)"
     }
 
     /// Enclosures of the exact outputs, tight to about 2^-40 ulp.
@@ -86,7 +94,7 @@ public protocol ConformanceProperty: Sendable {
 }
 
 extension ConformanceProperty {
-    public var families: [RowGenerator.Family] { RowGenerator.Family.allCases.filter { $0 != .masked } }
+    public var families: [RowGenerator.Family] { RowGenerator.Family.allCases.filter { $0 != .masked && $0 != .nonFinite } }
 
     /// Runs `body`, turning an unsupported answer into a skip and an implementation failure into a failure.
     func guarded(_ body: () throws(PropertyContext.Refusal) -> Verdict) -> Verdict {

@@ -3,9 +3,10 @@ import Multiprecision
 /// Seeded generators of rows aimed at where implementations break. The i-th case of a run is a
 /// function of (seed, property, i) alone, so a failure replays from its seed and index.
 public struct RowGenerator: Sendable {
-    /// The families, in the order cases cycle through them.
+    /// The families, in the order cases cycle through them. `nonFinite` rows are finite
+    /// backgrounds of the lengths ``NonFiniteProbes`` places its NaN and infinities in.
     public enum Family: String, CaseIterable, Sendable {
-        case plain, ties, nearTies, wide, dominant, huge, tiny, subnormal, signedZeros, masked, long, largeBeta, smallBeta
+        case plain, ties, nearTies, wide, dominant, huge, tiny, subnormal, signedZeros, masked, long, largeBeta, smallBeta, nonFinite
     }
 
     public let format: FloatFormat
@@ -50,6 +51,7 @@ public struct RowGenerator: Sendable {
         case .smallBeta:
             row = (0..<n).map { _ in value(normal(&rng) * 3) }
             beta = value(Double.random(in: 1e-6...1e-2, using: &rng))
+        case .nonFinite: row = (0..<n).map { _ in value(normal(&rng) * 3) }
         }
         return CheckCase(row: row, beta: beta, format: format, family: family.rawValue)
     }
@@ -58,6 +60,7 @@ public struct RowGenerator: Sendable {
         switch family {
         case .long: return min(maximumLength, Int.random(in: 300...max(300, maximumLength), using: &rng))
         case .signedZeros: return Int.random(in: 1...4, using: &rng)
+        case .nonFinite: return min(maximumLength, NonFiniteProbes.lengths[Int.random(in: 0..<NonFiniteProbes.lengths.count, using: &rng)])
         default: return min(maximumLength, [1, 2, 3, 4, 7, 10, 16, 33][Int.random(in: 0..<8, using: &rng)])
         }
     }

@@ -57,10 +57,13 @@ public enum FixtureValidation {
                         summary.cases += 1
                         summary.maxUlp = .infinity
                         summary.failures.append((c.id, reason))
+                    case .values(let outputs) where outputs.count != request.expectedOutputCount:
+                        summary.cases += 1
+                        summary.maxUlp = .infinity
+                        summary.failures.append((c.id, PropertyContext.wrongCount(request, outputs.count)))
                     case .values(let outputs):
                         summary.cases += 1
                         let full = c.repeatCount > 1 ? Array(outputs.prefix(c.input.count / c.repeatCount)) : outputs
-                        let request = requests[chosen.firstIndex { $0.id == c.id }!]
                         let judgement = c.repeatCount > 1
                             ? judgeStored(full, c, profile)
                             : RequestJudge.judge(request, full, profile: profile)

@@ -12,13 +12,13 @@ public struct Judgement: Sendable {
 
 public enum RequestJudge {
     public static func judge(_ request: ImplementationRequest, _ outputs: [FloatValue], profile: Profile) -> Judgement {
+        guard outputs.count == request.expectedOutputCount else {
+            return Judgement(maxUlp: .infinity, correctlyRounded: false, failure: PropertyContext.wrongCount(request, outputs.count))
+        }
         let context = PropertyContext(implementation: ReferenceImplementation(), profile: profile)
         let exact = context.exact(request)
         guard case .values(let rounded) = ReferenceImplementation().evaluate(request) else {
             return Judgement(maxUlp: .infinity, correctlyRounded: false, failure: "the reference rejected the request")
-        }
-        guard outputs.count == exact.count else {
-            return Judgement(maxUlp: .infinity, correctlyRounded: false, failure: "expected \(exact.count) outputs, got \(outputs.count)")
         }
         let errors = zip(outputs, exact).map { UlpError.of($0, from: $1) }
         let worst = errors.max() ?? 0
