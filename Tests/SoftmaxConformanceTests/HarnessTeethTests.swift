@@ -16,6 +16,8 @@ import _SoftmaxTestSupport
         var maximumShrunkLength: Int? = 3
         /// The longest generated row (long enough for accumulation bugs to show).
         var maximumLength = 600
+        /// Words the failure's reason must contain, where the mutant's defect has a name.
+        var reason: String?
         var testDescription: String { "\(kernel.name) is caught by \(property)" }
     }
 
@@ -123,7 +125,60 @@ import _SoftmaxTestSupport
             let s = DoubleKernel.maxShiftedSoftmax(x, beta)
             return [-DoubleKernel.maxShiftedLogSoftmax(x, beta)[label]] + s.indices.map { beta * (($0 == label ? 1 : 0) - s[$0]) }
         }
+        // Non-finite defects of every function, as frameworks ship them: a NaN dropped instead of
+        // propagated, a mask that leaks, a NaN lost only past the first vector of 8 lanes.
+        func ignoringNaN(_ row: @escaping DoubleKernel.Row) -> DoubleKernel.Row {
+            { x, beta in
+                let kept = x.indices.filter { !x[$0].isNaN }
+                var out = row(kept.map { x[$0] }, beta)
+                if out.count == kept.count { out = x.indices.map { i in kept.firstIndex(of: i).map { out[$0] } ?? .nan } }
+                return out
+            }
+        }
+        var logSoftmaxNaN = DoubleKernel(name: "log-softmax-ignores-nan")
+        logSoftmaxNaN.logSoftmax = ignoringNaN(DoubleKernel.maxShiftedLogSoftmax)
+        var lseNaN = DoubleKernel(name: "logsumexp-ignores-nan")
+        lseNaN.logSumExp = ignoringNaN { x, beta in [DoubleKernel.lse(x, beta)] }
+        var sigmoidNaNHalf = DoubleKernel(name: "sigmoid-of-nan-is-one-half")
+        sigmoidNaNHalf.sigmoid = { x, beta in x.map { $0.isNaN ? 0.5 : DoubleKernel.maxShiftedSoftmax([$0, 0], beta)[0] } }
+        var jacobianNaN = DoubleKernel(name: "jacobian-ignores-nan")
+        jacobianNaN.jacobian = { x, beta in
+            let s = DoubleKernel.maxShiftedSoftmax(x.map { $0.isNaN ? -.infinity : $0 }, beta)
+            return s.indices.flatMap { i in s.indices.map { j in beta * s[i] * ((i == j ? 1 : 0) - s[j]) } }
+        }
+        var crossEntropyNaN = DoubleKernel(name: "cross-entropy-ignores-nan")
+        crossEntropyNaN.crossEntropy = { x, beta, label in
+            let y = x.map { $0.isNaN ? -.infinity : $0 }
+            let s = DoubleKernel.maxShiftedSoftmax(y, beta)
+            return [-DoubleKernel.maxShiftedLogSoftmax(y, beta)[label]] + s.indices.map { beta * (s[$0] - ($0 == label ? 1 : 0)) }
+        }
+        var vjpNaN = DoubleKernel(name: "softmax-vjp-ignores-nan")
+        vjpNaN.softmaxVJP = { x, beta, v in
+            let s = DoubleKernel.maxShiftedSoftmax(x.map { $0.isNaN ? -.infinity : $0 }, beta)
+            let dot = zip(v, s).map { $0 * $1 }.reduce(0, +)
+            return s.indices.map { beta * s[$0] * (v[$0] - dot) }
+        }
+        var leakyMask = DoubleKernel(name: "mask-leaks-e^-30")
+        // −inf replaced by a finite "large negative" 30 below the row's smallest finite logit.
+        leakyMask.softmax = { x, beta in
+            guard x.contains(where: \.isFinite) else { return DoubleKernel.maxShiftedSoftmax(x, beta) }
+            let floor = (x.filter(\.isFinite).min() ?? 0) - 30
+            return DoubleKernel.maxShiftedSoftmax(x.map { $0 == -.infinity ? floor : $0 }, beta)
+        }
+        var secondVector = DoubleKernel(name: "nan-lost-past-lane-8")
+        // A vector loop whose NaN test covers only the first 8 lanes: later NaNs act as masks.
+        secondVector.softmax = { x, beta in
+            DoubleKernel.maxShiftedSoftmax(x.indices.map { $0 >= 8 && x[$0].isNaN ? -.infinity : x[$0] }, beta)
+        }
         return [
+            Mutant(kernel: logSoftmaxNaN, property: "non-finite-policy", reason: "log-softmax of NaN"),
+            Mutant(kernel: lseNaN, property: "non-finite-policy", reason: "logsumexp of NaN"),
+            Mutant(kernel: sigmoidNaNHalf, property: "non-finite-policy", reason: "sigmoid of NaN"),
+            Mutant(kernel: jacobianNaN, property: "non-finite-policy", reason: "jacobian of NaN"),
+            Mutant(kernel: crossEntropyNaN, property: "non-finite-policy", reason: "NaN logit not propagated"),
+            Mutant(kernel: vjpNaN, property: "non-finite-policy", reason: "softmax-vjp of NaN"),
+            Mutant(kernel: leakyMask, property: "non-finite-policy", reason: "masked"),
+            Mutant(kernel: secondVector, property: "non-finite-policy", maximumShrunkLength: nil, reason: "NaN at 8 of"),
             Mutant(kernel: naive, property: "close-to-reference/softmax", maximumShrunkLength: nil),
             Mutant(kernel: forgetsShift, property: "sum-to-one"),
             Mutant(kernel: wrongSign, property: "jacobian-symmetry"),
@@ -158,6 +213,7 @@ import _SoftmaxTestSupport
             #expect(failure.counterexample.row.count <= limit, "counterexample \(failure.counterexample)")
         }
         #expect(failure.replay.contains("--property \(mutant.property)"))
+        if let words = mutant.reason { #expect(failure.reason.contains(words), "reason: \(failure.reason)") }
     }
 
     @Test("Every property has a mutant that it catches")

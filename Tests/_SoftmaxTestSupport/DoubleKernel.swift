@@ -13,10 +13,14 @@ public struct DoubleKernel: Implementation {
     public var logSoftmax: Row = DoubleKernel.maxShiftedLogSoftmax
     public var logSumExp: Row = { x, beta in [DoubleKernel.lse(x, beta)] }
     public var sigmoid: Row = { x, beta in x.map { DoubleKernel.maxShiftedSoftmax([$0, 0], beta)[0] } }
-    /// J_ij = β·s_i(δ_ij − s_j), with 1 − s_i summed from the other weights (no cancellation).
+    /// J_ij = β·s_i(δ_ij − s_j), with 1 − s_i summed from the other weights (no cancellation);
+    /// from the limits of s directly when the row's max is not finite.
     public var jacobian: Row = { x, beta in
         let s = DoubleKernel.maxShiftedSoftmax(x, beta)
         let t = x.map { $0 * beta }, m = t.max() ?? 0
+        guard m.isFinite, !t.contains(where: \.isNaN) else {
+            return s.indices.flatMap { i in s.indices.map { j in beta * s[i] * ((i == j ? 1 : 0) - s[j]) } }
+        }
         let e = t.map { Foundation.exp($0 - m) }
         let total = e.reduce(0, +)
         return s.indices.flatMap { i in
@@ -78,16 +82,25 @@ public struct DoubleKernel: Implementation {
     }
 
     /// t_i − max − ln(1 + Σ_{j≠argmax} e^(t_j − max)): log1p keeps a dominant logit's digits.
+    /// The limits where that is undefined: NaN for a NaN or an all −inf row, −ln k and −inf for k
+    /// entries at +inf.
     public static func maxShiftedLogSoftmax(_ x: [Double], _ beta: Double) -> [Double] {
         let t = x.map { $0 * beta }
+        if t.contains(where: \.isNaN) || (!t.isEmpty && t.allSatisfy { $0 == -.infinity }) { return t.map { _ in .nan } }
+        if t.contains(.infinity) {
+            let k = Double(t.filter { $0 == .infinity }.count)
+            return t.map { $0 == .infinity ? -Foundation.log(k) : -.infinity }
+        }
         guard let m = t.max(), let top = t.firstIndex(of: m) else { return [] }
         let others = t.indices.filter { $0 != top }.map { Foundation.exp(t[$0] - m) }.reduce(0, +)
         return t.map { $0 - m - Foundation.log1p(others) }
     }
 
+    /// ln Σ e^(t_i): NaN with a NaN, +inf with a +inf entry, −inf for an empty or all −inf row.
     public static func lse(_ x: [Double], _ beta: Double) -> Double {
         let t = x.map { $0 * beta }
-        guard let m = t.max() else { return -.infinity }
+        if t.contains(where: \.isNaN) { return .nan }
+        guard let m = t.max(), m.isFinite else { return t.max() ?? -.infinity }
         return m + Foundation.log(t.map { Foundation.exp($0 - m) }.reduce(0, +))
     }
 }
