@@ -66,8 +66,9 @@ import _SoftmaxTestSupport
         // seed000-link's f32 σ(-1) = 0x1.136562p-2 becomes 0x1.136563p-2.
         let file = scratch.appendingPathComponent("sigmoid.json")
         let original = try Self.text("sigmoid.json")
-        let edited = original.replacingOccurrences(of: "0x1.136562p-2", with: "0x1.136563p-2")
-        #expect(edited != original)
+        // Only its first occurrence: the same float is in the rows of later (non-finite) cases.
+        let digit = try #require(original.range(of: "0x1.136562p-2"))
+        let edited = original.replacingCharacters(in: digit, with: "0x1.136563p-2")
         try Data(edited.utf8).write(to: file)
         let differences = try FixtureFiles.check(in: scratch, families: [.sigmoid])
         #expect(differences.map(\.file) == ["sigmoid.json"])

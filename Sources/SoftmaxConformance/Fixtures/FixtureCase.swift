@@ -15,6 +15,8 @@ public struct FixtureCase: Sendable, CustomStringConvertible {
     public let base: FloatValue?
     public let label: Int?
     public let target: [FloatValue]?
+    /// softmax-vjp's vector v.
+    public let vector: [FloatValue]?
     /// Outputs by rounding rule, as stored: one period for elementwise functions, [loss, gradient...]
     /// for cross-entropy.
     public let outputs: [FloatingPointRoundingRule: [FloatValue]]
@@ -23,7 +25,7 @@ public struct FixtureCase: Sendable, CustomStringConvertible {
 
     /// The request this case asks of an implementation.
     public func request() throws(ReferenceError) -> ReferenceRequest {
-        try ReferenceRequest(function, input: input, beta: beta, base: base, label: label, target: target)
+        try ReferenceRequest(function, input: input, beta: beta, base: base, label: label, target: target, vector: vector)
     }
 
     /// The stored form of a full result: the first period for elementwise functions, and the
@@ -89,6 +91,7 @@ public enum FixtureLoader {
             base: block["base"] == nil ? nil : try hexes(.array([block["base"]!]), "base")[0],
             label: label,
             target: block["target"] == nil ? nil : try hexes(block["target"], "target"),
+            vector: block["vector"] == nil ? nil : try hexes(block["vector"], "vector"),
             outputs: outputs)
     }
 }

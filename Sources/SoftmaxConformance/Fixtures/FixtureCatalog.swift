@@ -4,7 +4,8 @@ import SoftmaxReference
 /// Every golden case, by function family: the examples of the seed articles by name, then the
 /// places where implementations break.
 public enum FixtureCatalog {
-    public static let all: [FixtureDefinition] = softmax + logSoftmax + logSumExp + sigmoid + jacobian + crossEntropy
+    public static let all: [FixtureDefinition] = softmax + logSoftmax + logSumExp + sigmoid + jacobian + crossEntropy + softmaxVJP
+        + ReferenceFunction.allCases.flatMap(nonFinite)
 
     static let seedRow = ["1", "2", "3", "4", "1", "2", "3"]
     static let overflowRow = ["123", "456", "789"]
@@ -146,5 +147,20 @@ public enum FixtureCatalog {
         FixtureDefinition("confident", .crossEntropy, "the right class dominates: the loss is tiny and needs log1p", source: "edge case: one dominant logit", input: ["0", "50"]).with { $0.label = 1 },
         FixtureDefinition("masked-label", .crossEntropy, "the label's logit is -inf: infinite loss", source: "edge case: -inf masks", input: ["-inf", "0"]).with { $0.label = 0 },
         FixtureDefinition("beta", .crossEntropy, "β = 0.5 scales the gradient too", source: "edge case: β", input: ["1", "-1", "2"]).with { $0.label = 1; $0.beta = "0.5" },
+    ]
+
+    static let softmaxVJP: [FixtureDefinition] = [
+        FixtureDefinition("seed003-vjp", .softmaxVJP, "v·J at a = [1, 2, 5] for v = [1, 0, 0]: the first row of seed 003's Jacobian",
+                          source: "seed 003: la dérivée de Softmax", input: ["1", "2", "5"]).with { $0.vector = ["1", "0", "0"] },
+        FixtureDefinition("readme-example", .softmaxVJP, "c·s ⊙ (v − ⟨v, s⟩) at [1, 2, 3] for v = [1, 0, 0]", source: "edge case: a one-hot vector",
+                          input: ["1", "2", "3"]).with { $0.vector = ["1", "0", "0"] },
+        FixtureDefinition("cancelling-ties", .softmaxVJP, "equal logits with v = [1, 1, 1]: exactly 0 (v − ⟨v, s⟩ cancels)",
+                          source: "edge case: ties", input: ["2", "2", "2"]).with { $0.vector = ["1", "1", "1"] },
+        FixtureDefinition("seed003-overflow", .softmaxVJP, "the product at [123, 456, 789]: tiny entries must not be flushed",
+                          source: "seeds 003 and 004: the overflow example", input: overflowRow).with { $0.vector = ["1", "-1", "0.5"] },
+        FixtureDefinition("beta", .softmaxVJP, "β = 2 doubles the product of 2x", source: "edge case: β",
+                          input: ["0.5", "-0.5", "1"]).with { $0.beta = "2"; $0.vector = ["0.25", "-1", "3"] },
+        FixtureDefinition("singleton", .softmaxVJP, "n = 1: [0]", source: "edge case: n = 1", input: ["2"]).with { $0.vector = ["5"] },
+        FixtureDefinition("empty", .softmaxVJP, "an empty row gives an empty result", source: "edge case: empty", input: []).with { $0.vector = [] },
     ]
 }

@@ -16,6 +16,8 @@ public struct FixtureDefinition: Sendable {
     public var base: String?
     public var label: Int?
     public var target: [String]?
+    /// softmax-vjp's vector v, one entry per logit.
+    public var vector: [String]?
     /// The tensor shape the row was flattened from, when a source speaks of one (e.g. [2, 2]).
     public var shape: [Int]?
     public var printed: [PrintedValues] = []

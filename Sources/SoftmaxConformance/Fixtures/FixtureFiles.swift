@@ -16,10 +16,8 @@ public enum FixtureFiles {
         }
     }
 
-    /// The file name and exact bytes of each family's fixture file.
-    /// The functions with a fixture file: all but softmax-vjp, whose vector the fixture format
-    /// does not carry yet (the property harness checks it instead).
-    public static let functions = ReferenceFunction.allCases.filter { $0 != .softmaxVJP }
+    /// The functions with a fixture file: all of them.
+    public static let functions = ReferenceFunction.allCases
 
     public static func generatedFiles(_ families: [ReferenceFunction] = FixtureFiles.functions) throws -> [(name: String, contents: String)] {
         try families.map { function in

@@ -6,7 +6,8 @@ import SoftmaxReference
 /// shortest decimals, and the exact values to 40 significant digits.
 ///
 /// Outputs are flat lists: n values for softmax, log-softmax and sigmoid (one period for repeated
-/// rows), 1 for LogSumExp, n·n row-major for the Jacobian, and [loss, gradient...] for cross-entropy.
+/// rows), 1 for LogSumExp, n·n row-major for the Jacobian, [loss, gradient...] for cross-entropy,
+/// and n for softmax-vjp.
 public enum FixtureGenerator {
     /// The file name of each family, e.g. "softmax.json".
     public static func fileName(_ function: ReferenceFunction) -> String { function.rawValue + ".json" }
@@ -37,6 +38,7 @@ public enum FixtureGenerator {
             "base": definition.base.map { .string($0) },
             "label": definition.label.map { .number(String($0)) },
             "target": definition.target.map { .strings($0) },
+            "vector": definition.vector.map { .strings($0) },
             "shape": definition.shape.map { .array($0.map { .number(String($0)) }) },
             "printed": definition.printed.isEmpty ? nil : .array(try definition.printed.map { try printedDocument($0, definition) }),
             "results": .object(results),
@@ -67,6 +69,7 @@ public enum FixtureGenerator {
         ]
         if let base = request.base { members.append(("base", .string(base.hexString))) }
         if let target = request.target { members.append(("target", .strings(target.map(\.hexString)))) }
+        if let vector = request.vector { members.append(("vector", .strings(vector.map(\.hexString)))) }
         return .object(members)
     }
 
@@ -86,7 +89,8 @@ public enum FixtureGenerator {
         let row = Array((0..<definition.repeatCount).map { _ in period }.joined())
         return try ReferenceRequest(definition.function, input: row, beta: round(definition.beta),
                                     base: definition.base.map(round), label: definition.label,
-                                    target: definition.target.map { try $0.map(round) })
+                                    target: definition.target.map { try $0.map(round) },
+                                    vector: definition.vector.map { try $0.map(round) })
     }
 
     /// A source's printed values, with their distance in ulps of `format` from the correctly

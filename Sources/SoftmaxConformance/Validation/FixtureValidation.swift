@@ -36,7 +36,8 @@ public enum FixtureValidation {
                 // The protocol has no base parameter: cases with a base b ≠ e are not sent.
                 let chosen = cases.filter { $0.format == format && $0.base == nil }
                 let requests = chosen.map { c in
-                    ImplementationRequest(c.function, format: c.format, input: c.input, beta: c.beta, label: c.label, target: c.target)
+                    ImplementationRequest(c.function, format: c.format, input: c.input, beta: c.beta, label: c.label, target: c.target,
+                                      vector: c.vector)
                 }
                 var summary = FixtureSummary(function: function, format: format)
                 for (c, (request, answer)) in zip(chosen, zip(requests, implementation.evaluate(requests))) {
