@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "SoftmaxReferenceTests", dependencies: ["SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport", propertyBased]),
         .testTarget(name: "SoftmaxKernelsTests", dependencies: ["SoftmaxKernels"]),
         .testTarget(name: "SoftmaxConformanceTests", dependencies: ["SoftmaxConformance", "SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport"]),
-        .testTarget(name: "SoftmaxRefCLITests", dependencies: ["softmax-ref"], exclude: ["Programs"]),
+        .testTarget(name: "SoftmaxRefCLITests", dependencies: ["softmax-ref", "SoftmaxConformance", "_SoftmaxTestSupport"], exclude: ["Programs", "Schemas"]),
     ]
 )

@@ -56,7 +56,7 @@ struct Check: ParsableCommand {
         let rendered: String = switch report.report {
         case .text: reports.map(\.text).joined(separator: "\n\n") + "\n"
         case .json: (reports.count == 1 ? reports[0].json : .array(reports.map(\.json))).serialized + "\n"
-        case .junit: reports.map(\.junit).joined()
+        case .junit: CheckReport.junit(reports)
         case .html: throw ValidationError("--report html is for validate; check writes text, json or junit")
         }
         try report.emit(rendered)

@@ -20,7 +20,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The program to validate, run with /bin/sh -c.")
     var command: String?
 
-    @Option(name: .long, help: "A file of JSON lines: a request's keys plus its 'output' (and 'gradient').")
+    @Option(name: .long, help: "A file of JSON lines: a request's keys (and 'base', 'rounding') plus its 'output' (and 'gradient') or 'error'.")
     var results: String?
 
     @Option(name: .long, help: "A name for the implementation in reports.")
@@ -78,10 +78,10 @@ struct Validate: ParsableCommand {
         let validation: ValidationReport
         if let results {
             let text = try String(contentsOfFile: results, encoding: .utf8)
-            let records: [(ImplementationRequest, ImplementationAnswer)]
+            let records: [RecordedResults.Record]
             do { records = try RecordedResults.parse(text) } catch { throw ValidationError("\(results): \(error.description)") }
-            validation = ValidationReport(implementation: name ?? results, profile: profile.value(for: formats[0]),
-                                          fixtures: RecordedResults.judge(records, profile: profile.value(for:)), properties: [])
+            validation = ValidationReport(implementation: name ?? results, profile: profile.value(for: formats[0]), policy: chosenPolicy,
+                                          fixtures: RecordedResults.judge(records, profile: profile.value(for:), policy: chosenPolicy), properties: [])
         } else {
             let program = ExternalProgram(command: command!, name: name, timeout: .milliseconds(Int(timeout * 1000)))
             let summaries = try FixtureValidation.run(program, directory: URL(fileURLWithPath: fixtures),
@@ -92,7 +92,8 @@ struct Validate: ParsableCommand {
                     cases: cases, seed: seed, format: format, profile: profile.value(for: format), maximumLength: 1024,
                     replayCommand: "softmax-ref validate --command '\(command!)' --format \(ProtocolNames.name(of: format)) --profile \(profile.profile.rawValue)\(profile.ulps.map { " --ulps \($0)" } ?? "") --seed \(seed) --cases \(cases)\(policy == "limit" ? "" : " --policy \(policy)")"))
             }
-            validation = ValidationReport(implementation: program.name, profile: profile.value(for: formats[0]), fixtures: summaries, properties: properties)
+            validation = ValidationReport(implementation: program.name, profile: profile.value(for: formats[0]), policy: chosenPolicy,
+                                          fixtures: summaries, properties: properties)
         }
         let rendered: String = switch report.report {
         case .text: validation.text

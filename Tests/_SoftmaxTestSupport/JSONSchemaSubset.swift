@@ -2,7 +2,8 @@ import SoftmaxConformance
 
 /// A validator for the subset of JSON Schema (draft 2020-12) that `Fixtures/schema.json` uses:
 /// type, const, enum, pattern, minimum, required, properties, additionalProperties: false, items,
-/// and local `$ref`s into `$defs`. Anything else in a schema is reported, not ignored.
+/// anyOf, and local `$ref`s into `$defs` (the report schemas of tools/schemas use the same subset).
+/// Anything else in a schema is reported, not ignored.
 public struct JSONSchemaSubset {
     let root: JSONValue
 
@@ -16,7 +17,7 @@ public struct JSONSchemaSubset {
     }
 
     private static let handled: Set = ["$schema", "$id", "title", "description", "type", "const", "enum", "pattern",
-                                       "minimum", "required", "properties", "additionalProperties", "items", "$ref", "$defs"]
+                                       "minimum", "required", "properties", "additionalProperties", "items", "$ref", "$defs", "anyOf"]
 
     private func check(_ value: JSONValue, against schema: JSONValue, path: String, errors: inout [String]) {
         guard case .object(let keywords) = schema else { errors.append("\(path): schema is not an object"); return }
@@ -26,6 +27,16 @@ public struct JSONSchemaSubset {
                 errors.append("\(path): unresolvable $ref \(ref)"); return
             }
             check(value, against: target, path: path, errors: &errors)
+        }
+        if case .array(let options)? = schema["anyOf"] {
+            let failing = options.map { option in
+                var optionErrors: [String] = []
+                check(value, against: option, path: path, errors: &optionErrors)
+                return optionErrors
+            }
+            if !failing.contains(where: \.isEmpty) {
+                errors.append("\(path): matches none of anyOf (\(failing.map { $0.first ?? "" }.joined(separator: "; ")))")
+            }
         }
         if let type = schema["type"] {
             let allowed: [String] = switch type {
@@ -67,7 +78,7 @@ public struct JSONSchemaSubset {
     private static func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
         case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null), ("number", .number): true
-        case ("integer", .number(let n)): Int(n) != nil
+        case ("integer", .number(let n)): Int(n) != nil || UInt64(n) != nil
         default: false
         }
     }

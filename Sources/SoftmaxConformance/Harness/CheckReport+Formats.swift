@@ -27,9 +27,14 @@ extension CheckReport {
         return lines.joined(separator: "\n")
     }
 
-    /// One JSON document with sorted keys.
+    /// The version of the JSON reports' shape (`report_version`), raised when a key changes
+    /// meaning or disappears; tools/schemas/ holds the schema of each.
+    public static let reportVersion = 2
+
+    /// One JSON document with sorted keys (tools/schemas/check-report.schema.json).
     public var json: JSONValue {
         .object([
+            "report_version": .number(String(Self.reportVersion)),
             "implementation": .string(implementation),
             "format": .string(ProtocolNames.name(of: configuration.format)),
             "profile": .string("\(configuration.profile)"),
@@ -58,19 +63,34 @@ extension CheckReport {
         ])
     }
 
-    /// JUnit XML: a test suite per implementation, a test case per property.
-    public var junit: String {
-        let failures = results.filter { !$0.succeeded }.count
-        var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        xml += #"<testsuite name="softmax-ref check \#(Self.escape(implementation))" tests="\#(results.count)" failures="\#(failures)">"# + "\n"
-        for r in results {
-            xml += #"  <testcase classname="\#(Self.escape(implementation)).\#(ProtocolNames.name(of: configuration.format))" name="\#(Self.escape(r.property))">"#
-            if let f = r.failure {
-                xml += "\n" + #"    <failure message="\#(Self.escape(f.reason))">counterexample: \#(Self.escape(f.counterexample.description))&#10;replay: \#(Self.escape(f.replay))</failure>"# + "\n  "
-            }
-            xml += "</testcase>\n"
-        }
-        return xml + "</testsuite>\n"
+    /// This report alone as a JUnit document (see ``junit(_:name:)``).
+    public var junit: String { Self.junit([self]) }
+
+    /// Several reports as one JUnit document: a test suite per implementation × format, a test
+    /// case per property (skipped when every case it ran was skipped).
+    public static func junit(_ reports: [CheckReport], name: String = "softmax-ref check") -> String {
+        JUnitDocument(name: name, suites: reports.map(\.junitSuite)).xml
+    }
+
+    /// The suite of this report: its settings as properties, a test case per property.
+    public var junitSuite: JUnitDocument.Suite {
+        let format = ProtocolNames.name(of: configuration.format)
+        return JUnitDocument.Suite(
+            name: "\(implementation) \(format)",
+            properties: [("implementation", implementation), ("format", format), ("profile", "\(configuration.profile)"),
+                         ("seed", String(configuration.seed)), ("cases", String(configuration.cases))],
+            cases: results.map { r in
+                let outcome: JUnitDocument.Outcome
+                if let f = r.failure {
+                    outcome = .failed(message: f.reason, detail: "counterexample: \(f.counterexample)\nwhy: \(f.reason)\nreplay: \(f.replay)")
+                } else if r.skipped == r.casesRun {
+                    outcome = .skipped("all \(r.casesRun) cases skipped (unsupported or not applicable)")
+                } else {
+                    outcome = .passed
+                }
+                return JUnitDocument.TestCase(name: r.property, classname: "\(implementation).\(format)", outcome: outcome,
+                                              output: "cases \(r.casesRun) (skipped \(r.skipped)), max ulp \(Self.format(r.maxUlp))")
+            })
     }
 
     static func format(_ ulps: Double) -> String {
@@ -79,6 +99,7 @@ extension CheckReport {
         return String((ulps * 100).rounded() / 100)
     }
 
+    /// `s` as HTML text (the HTML report; JUnit uses ``JUnitDocument/escape(_:)``).
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

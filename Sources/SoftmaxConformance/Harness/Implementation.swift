@@ -7,17 +7,21 @@ public struct ImplementationRequest: Sendable, Hashable {
     public let format: FloatFormat
     public let input: [FloatValue]
     public let beta: FloatValue
+    /// The base b of the exponential (b^t instead of e^t), or nil for e.
+    public let base: FloatValue?
     public let label: Int?
     public let target: [FloatValue]?
     /// softmax-vjp's vector v.
     public let vector: [FloatValue]?
 
     public init(_ function: ReferenceFunction, format: FloatFormat, input: [FloatValue],
-                beta: FloatValue? = nil, label: Int? = nil, target: [FloatValue]? = nil, vector: [FloatValue]? = nil) {
+                beta: FloatValue? = nil, base: FloatValue? = nil, label: Int? = nil, target: [FloatValue]? = nil,
+                vector: [FloatValue]? = nil) {
         self.function = function
         self.format = format
         self.input = input
         self.beta = beta ?? format.round(Dyadic.one, .toNearestOrEven)
+        self.base = base
         self.label = label
         self.target = target
         self.vector = vector
@@ -70,8 +74,8 @@ public struct ReferenceImplementation: Implementation {
     public func evaluate(_ requests: [ImplementationRequest]) -> [ImplementationAnswer] {
         requests.map { r in
             do {
-                let request = try ReferenceRequest(r.function, input: r.input, beta: r.beta, label: r.label, target: r.target,
-                                                   vector: r.vector)
+                let request = try ReferenceRequest(r.function, input: r.input, beta: r.beta, base: r.base, label: r.label,
+                                                   target: r.target, vector: r.vector)
                 let result = try Reference.evaluate(request, format: r.format)
                 return .values(result.values + (result.gradient ?? []))
             } catch {

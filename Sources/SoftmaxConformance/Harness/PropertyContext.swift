@@ -37,7 +37,7 @@ public struct PropertyContext: Sendable {
 
     /// Enclosures of the exact outputs, tight to about 2^-40 ulp.
     public func exact(_ request: ImplementationRequest) -> [Enclosure] {
-        guard let r = try? ReferenceRequest(request.function, input: request.input, beta: request.beta,
+        guard let r = try? ReferenceRequest(request.function, input: request.input, beta: request.beta, base: request.base,
                                             label: request.label, target: request.target, vector: request.vector) else {
             return Array(repeating: .nan, count: request.input.count)
         }

@@ -15,6 +15,10 @@ public struct FixtureSummary: Sendable {
     public var failures: [(String, String)] = []
     /// Errors in ulps of every supported case, for histograms.
     public var errors: [Double] = []
+    /// The cases with finite inputs alone: the implementation's accuracy.
+    public var finite = FiniteAccuracy()
+    /// The cases with a special input: which conventions the answers follow.
+    public var nonFinite = NonFiniteConventions()
 }
 
 public enum FixtureValidation {
@@ -41,37 +45,10 @@ public enum FixtureValidation {
                 }
                 var summary = FixtureSummary(function: function, format: format)
                 for (c, (request, answer)) in zip(chosen, zip(requests, implementation.evaluate(requests))) {
-                    switch policy.verdict(request, answer) {
-                    case .judgeByReference: break
-                    case .matches:
-                        summary.cases += 1
-                        continue
-                    case .differs(let reason):
-                        summary.cases += 1
-                        summary.maxUlp = .infinity
-                        summary.failures.append((c.id, reason))
-                        continue
-                    }
-                    switch answer {
-                    case .unsupported: summary.unsupported += 1
-                    case .failure(let reason):
-                        summary.cases += 1
-                        summary.maxUlp = .infinity
-                        summary.failures.append((c.id, reason))
-                    case .values(let outputs) where outputs.count != request.expectedOutputCount:
-                        summary.cases += 1
-                        summary.maxUlp = .infinity
-                        summary.failures.append((c.id, PropertyContext.wrongCount(request, outputs.count)))
-                    case .values(let outputs):
-                        summary.cases += 1
-                        let full = c.repeatCount > 1 ? Array(outputs.prefix(c.input.count / c.repeatCount)) : outputs
-                        let judgement = c.repeatCount > 1
-                            ? judgeStored(full, c, profile)
-                            : RequestJudge.judge(request, full, profile: profile)
-                        summary.maxUlp = max(summary.maxUlp, judgement.maxUlp)
-                        summary.errors.append(judgement.maxUlp)
-                        if judgement.correctlyRounded { summary.correctlyRounded += 1 }
-                        if let reason = judgement.failure { summary.failures.append((c.id, reason)) }
+                    summary.record(c.id, request, answer, policy: policy, profile: profile) { outputs in
+                        c.repeatCount > 1 && outputs.count == request.expectedOutputCount
+                            ? judgeStored(Array(outputs.prefix(c.input.count / c.repeatCount)), c, profile)
+                            : RequestJudge.judge(request, outputs, profile: profile)
                     }
                 }
                 summaries.append(summary)

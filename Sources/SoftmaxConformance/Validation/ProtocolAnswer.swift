@@ -47,6 +47,7 @@ enum ProtocolAnswer {
             "function": .string(request.function.rawValue),
             "format": .string(ProtocolNames.name(of: request.format)),
             "beta": .string(request.beta.hexString),
+            "base": request.base.map { .string($0.hexString) },
             "input": .strings(request.input.map(\.hexString)),
             "label": request.label.map { .number(String($0)) },
             "target": request.target.map { .strings($0.map(\.hexString)) },

@@ -3,7 +3,8 @@ import Multiprecision
 import SoftmaxReference
 
 /// A results file written by anything: one JSON object per line holding a request (the protocol's
-/// keys) and its answer (`output`, and `gradient` for cross-entropy), judged offline.
+/// keys, plus `base` and `rounding`) and its answer (`output`, and `gradient` for cross-entropy, or
+/// `error`), judged offline. Every key is judged; one that cannot be is an error, never dropped.
 public enum RecordedResults {
     public struct LineError: Error, CustomStringConvertible {
         public let line: Int
@@ -11,65 +12,80 @@ public enum RecordedResults {
         public var description: String { "results line \(line): \(message)" }
     }
 
-    /// The recorded requests and outputs of a file's text, in order.
-    public static func parse(_ text: String) throws(LineError) -> [(ImplementationRequest, ImplementationAnswer)] {
-        var records: [(ImplementationRequest, ImplementationAnswer)] = []
+    /// One line of the file: the request, the rounding its outputs were computed under, the answer.
+    public struct Record: Sendable {
+        public let line: Int
+        public let request: ImplementationRequest
+        public let rounding: FloatingPointRoundingRule
+        public let answer: ImplementationAnswer
+    }
+
+    /// The request keys judged (`rounding` sets the mode the outputs are judged in) and the answer keys.
+    static let requestKeys = ["function", "format", "rounding", "beta", "base", "input", "label", "target", "vector"]
+    static let answerKeys = ["id", "output", "gradient", "error"]
+
+    /// The records of a file's text, in order.
+    public static func parse(_ text: String) throws(LineError) -> [Record] {
+        var records: [Record] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
-            let json: JSONValue
-            do { json = try JSONParser.parse(line) } catch { throw LineError(line: index + 1, message: error.description) }
-            let request: ComputeRequest
-            do {
-                var stripped = json
-                if case .object(let members) = json { stripped = .object(members.filter { !["output", "gradient", "error"].contains($0.0) }) }
-                request = try ComputeRequest(json: stripped, defaults: ComputeRequest(format: "f32"))
-            } catch { throw LineError(line: index + 1, message: error.description) }
-            guard let function = ReferenceFunction(rawValue: request.function) else {
-                throw LineError(line: index + 1, message: "unknown function '\(request.function)'")
-            }
-            guard let format = ProtocolNames.format(named: request.format) else {
-                throw LineError(line: index + 1, message: "unknown format '\(request.format)'")
-            }
-            func values(_ texts: [String]) throws(LineError) -> [FloatValue] {
-                var out: [FloatValue] = []
-                for t in texts {
-                    guard let literal = try? NumberLiteral(parsing: t) else { throw LineError(line: index + 1, message: "'\(t)' is not a number") }
-                    out.append(format.round(literal, .toNearestOrEven).value)
-                }
-                return out
-            }
-            let implementationRequest = ImplementationRequest(
-                function, format: format, input: try values(request.input), beta: try values([request.beta])[0],
-                label: request.label, target: try request.target.map { (t) throws(LineError) in try values(t) })
-            let answerLine = JSONValue.object(["id": .number("0"), "output": json["output"], "gradient": json["gradient"], "error": json["error"]]).serialized
-            records.append((implementationRequest, ProtocolAnswer.parse(answerLine, expectedID: 0, format: format)))
+            records.append(try record(line, number: index + 1))
         }
         return records
     }
 
-    /// Judges every record; one summary per function and format met.
-    public static func judge(_ records: [(ImplementationRequest, ImplementationAnswer)], profile profileFor: (FloatFormat) -> Profile) -> [FixtureSummary] {
-        var summaries: [String: FixtureSummary] = [:]
-        var order: [String] = []
-        for (index, (request, answer)) in records.enumerated() {
-            let key = "\(request.function.rawValue)/\(request.format.name)"
-            if summaries[key] == nil { summaries[key] = FixtureSummary(function: request.function, format: request.format); order.append(key) }
-            switch answer {
-            case .unsupported: summaries[key]!.unsupported += 1
-            case .failure(let reason):
-                summaries[key]!.cases += 1
-                summaries[key]!.failures.append(("line \(index + 1)", reason))
-                summaries[key]!.maxUlp = .infinity
-            case .values(let outputs):
-                summaries[key]!.cases += 1
-                let judgement = RequestJudge.judge(request, outputs, profile: profileFor(request.format))
-                summaries[key]!.maxUlp = max(summaries[key]!.maxUlp, judgement.maxUlp)
-                summaries[key]!.errors.append(judgement.maxUlp)
-                if judgement.correctlyRounded { summaries[key]!.correctlyRounded += 1 }
-                if let reason = judgement.failure { summaries[key]!.failures.append(("line \(index + 1)", reason)) }
+    static func record(_ line: String, number: Int) throws(LineError) -> Record {
+        func fail(_ message: String) -> LineError { LineError(line: number, message: message) }
+        let json: JSONValue
+        do { json = try JSONParser.parse(line) } catch { throw fail(error.description) }
+        guard case .object(let members) = json else { throw fail("a line must be a JSON object") }
+        if let unknown = members.first(where: { !requestKeys.contains($0.0) && !answerKeys.contains($0.0) }) {
+            throw fail("key '\(unknown.0)' cannot be judged; the keys are \(ProtocolNames.list((requestKeys + answerKeys).sorted()))")
+        }
+        let request: ComputeRequest
+        do {
+            request = try ComputeRequest(json: .object(members.filter { requestKeys.contains($0.0) }), defaults: ComputeRequest(format: "f32"))
+        } catch { throw fail(error.description) }
+        guard let function = ReferenceFunction(rawValue: request.function) else { throw fail("unknown function '\(request.function)'") }
+        guard let format = ProtocolNames.format(named: request.format) else { throw fail("unknown format '\(request.format)'") }
+        guard let rounding = ProtocolNames.rounding(named: request.rounding) else {
+            throw fail("unknown rounding '\(request.rounding)'; expected \(ProtocolNames.list(ProtocolNames.roundings.map(\.name)))")
+        }
+        func values(_ texts: [String], _ key: String) throws(LineError) -> [FloatValue] {
+            var out: [FloatValue] = []
+            for t in texts {
+                guard let literal = try? NumberLiteral(parsing: t) else { throw fail("'\(key)' entry '\(t)' is not a number") }
+                out.append(format.round(literal, .toNearestOrEven).value)
+            }
+            return out
+        }
+        let implementationRequest = ImplementationRequest(
+            function, format: format, input: try values(request.input, "input"), beta: try values([request.beta], "beta")[0],
+            base: try request.base.map { (b) throws(LineError) in try values([b], "base")[0] }, label: request.label,
+            target: try request.target.map { (t) throws(LineError) in try values(t, "target") },
+            vector: try request.vector.map { (v) throws(LineError) in try values(v, "vector") })
+        let answerLine = JSONValue.object(["id": .number("0"), "output": json["output"], "gradient": json["gradient"], "error": json["error"]]).serialized
+        return Record(line: number, request: implementationRequest, rounding: rounding,
+                      answer: ProtocolAnswer.parse(answerLine, expectedID: 0, format: format))
+    }
+
+    /// Judges every record by `policy` (its convention for special inputs, else the reference
+    /// rounded as the record says); one summary per function and format met, in order of appearance.
+    public static func judge(_ records: [Record], profile profileFor: (FloatFormat) -> Profile, policy: FrameworkPolicy = .limit) -> [FixtureSummary] {
+        var summaries: [FixtureSummary] = []
+        for record in records {
+            let request = record.request
+            var index = summaries.firstIndex { $0.function == request.function && $0.format == request.format }
+            if index == nil {
+                summaries.append(FixtureSummary(function: request.function, format: request.format))
+                index = summaries.count - 1
+            }
+            let profile = profileFor(request.format)
+            summaries[index!].record("line \(record.line)", request, record.answer, policy: policy, profile: profile) { outputs in
+                RequestJudge.judge(request, outputs, profile: profile, rounding: record.rounding)
             }
         }
-        return order.map { summaries[$0]! }
+        return summaries
     }
 }

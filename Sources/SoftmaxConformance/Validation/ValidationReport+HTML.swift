@@ -1,21 +1,29 @@
 import Foundation
 
 extension ValidationReport {
-    /// One self-contained HTML page (no scripts, no network): the summary, a table per function
-    /// and format, an ulp-error histogram per format as inline SVG, and every failure.
+    /// One self-contained HTML page (no scripts, no network): the summary, a row per function and
+    /// format (accuracy on finite inputs, conventions for non-finite ones), an ulp-error histogram
+    /// of the finite inputs per format as inline SVG, and every failure.
     public var html: String {
         var body = "<h1>softmax-ref validate: \(Self.escape(implementation))</h1>\n"
         body += "<p class=\"\(succeeded ? "pass" : "fail")\">profile \(Self.escape("\(profile)")) — \(succeeded ? "PASS" : "FAIL")</p>\n"
-        body += "<table><tr><th>function</th><th>format</th><th>cases</th><th>max ulp</th><th>p99 ulp</th><th>correctly rounded</th><th>failures</th><th>unsupported</th></tr>\n"
+        if policy != .limit { body += "<p>non-finite inputs judged by the \(Self.escape(policy.name)) policy (\(Self.escape(policy.measured)))</p>\n" }
+        body += "<table><tr><th rowspan=\"2\">function</th><th rowspan=\"2\">format</th><th rowspan=\"2\">cases</th><th rowspan=\"2\">failures</th><th rowspan=\"2\">unsupported</th>"
+        body += "<th colspan=\"4\">accuracy on finite inputs</th><th colspan=\"3\">conventions for non-finite inputs</th></tr>\n"
+        body += "<tr><th>cases</th><th>max ulp</th><th>p99 ulp</th><th>correctly rounded</th><th>cases</th><th>policies followed</th><th>defects</th></tr>\n"
         for f in fixtures {
-            let share = f.cases == 0 ? "–" : "\(f.correctlyRounded * 100 / f.cases)%"
-            body += "<tr class=\"\(f.failures.isEmpty ? "pass" : "fail")\"><td>\(f.function.rawValue)</td><td>\(ProtocolNames.name(of: f.format))</td><td>\(f.cases)</td><td>\(UlpErrorText.format(f.maxUlp))</td><td>\(UlpErrorText.format(Self.percentile(f.errors, 0.99)))</td><td>\(share)</td><td>\(f.failures.count)</td><td>\(f.unsupported)</td></tr>\n"
+            let a = f.finite, c = f.nonFinite
+            let share = a.cases == 0 ? "–" : "\(a.correctlyRounded * 100 / a.cases)%"
+            let followed = c.cases == 0 ? "–" : Self.escape(Self.conventions(c))
+            body += "<tr class=\"\(f.failures.isEmpty ? "pass" : "fail")\"><td>\(f.function.rawValue)</td><td>\(ProtocolNames.name(of: f.format))</td><td>\(f.cases)</td><td>\(f.failures.count)</td><td>\(f.unsupported)</td>"
+            body += "<td>\(a.cases)</td><td>\(UlpErrorText.format(a.maxUlp))</td><td>\(UlpErrorText.format(Self.percentile(a.errors, 0.99)))</td><td>\(share)</td>"
+            body += "<td>\(c.cases)</td><td>\(followed)</td><td>\(c.defects.count)</td></tr>\n"
         }
         body += "</table>\n"
         let formats = Array(Set(fixtures.map(\.format.name))).sorted()
         for name in formats {
-            let errors = fixtures.filter { $0.format.name == name }.flatMap(\.errors)
-            body += "<h2>ulp errors, \(name)</h2>\n" + Self.histogram(errors)
+            let errors = fixtures.filter { $0.format.name == name }.flatMap(\.finite.errors)
+            body += "<h2>ulp errors on finite inputs, \(name)</h2>\n" + Self.histogram(errors)
         }
         for r in properties {
             body += "<h2>properties, \(ProtocolNames.name(of: r.configuration.format))</h2>\n<table><tr><th>property</th><th>cases</th><th>skipped</th><th>max ulp</th><th>verdict</th></tr>\n"

@@ -5,25 +5,30 @@ import Multiprecision
 public struct ValidationReport: Sendable {
     public let implementation: String
     public let profile: Profile
+    /// The convention special inputs were judged by (`--policy`).
+    public let policy: FrameworkPolicy
     public let fixtures: [FixtureSummary]
     public let properties: [CheckReport]
 
-    public init(implementation: String, profile: Profile, fixtures: [FixtureSummary], properties: [CheckReport]) {
+    public init(implementation: String, profile: Profile, policy: FrameworkPolicy = .limit, fixtures: [FixtureSummary], properties: [CheckReport]) {
         self.implementation = implementation
         self.profile = profile
+        self.policy = policy
         self.fixtures = fixtures
         self.properties = properties
     }
 
     public var succeeded: Bool { fixtures.allSatisfy { $0.failures.isEmpty } && properties.allSatisfy(\.succeeded) }
 
-    /// Summary first (a line per function and format, then a line per property run), then every
-    /// failure with its counterexample and the command that reproduces it.
+    /// Summary first (per function and format: the cases, the accuracy on finite inputs and the
+    /// conventions for non-finite ones; then a line per property run), then every failure with its
+    /// counterexample and the command that reproduces it.
     public var text: String {
-        var lines = ["\(implementation): profile \(profile) — \(succeeded ? "PASS" : "FAIL")"]
+        let judgedBy = policy == .limit ? "" : ", policy \(policy.name)"
+        var lines = ["\(implementation): profile \(profile)\(judgedBy) — \(succeeded ? "PASS" : "FAIL")"]
         for f in fixtures {
-            let share = f.cases == 0 ? "-" : "\(f.correctlyRounded * 100 / f.cases)%"
-            lines.append("  fixtures \(f.function.rawValue) \(ProtocolNames.name(of: f.format)): \(f.cases) cases, max ulp \(UlpErrorText.format(f.maxUlp)), correctly rounded \(share), failures \(f.failures.count), unsupported \(f.unsupported)")
+            lines.append("  fixtures \(f.function.rawValue) \(ProtocolNames.name(of: f.format)): \(f.cases) cases, failures \(f.failures.count), unsupported \(f.unsupported)")
+            lines += Self.split(f).map { "    " + $0 }
         }
         for r in properties {
             let failed = r.results.filter { !$0.succeeded }.map(\.property)
@@ -35,6 +40,12 @@ public struct ValidationReport: Sendable {
             for (id, reason) in f.failures.prefix(20) { lines.append("  \(id): \(reason)") }
             if f.failures.count > 20 { lines.append("  ... and \(f.failures.count - 20) more") }
         }
+        for f in fixtures where !f.nonFinite.defects.isEmpty {
+            lines.append("")
+            lines.append("non-finite inputs no policy describes, \(f.function.rawValue) \(ProtocolNames.name(of: f.format)):")
+            for (id, reason) in f.nonFinite.defects.prefix(20) { lines.append("  \(id): \(reason)") }
+            if f.nonFinite.defects.count > 20 { lines.append("  ... and \(f.nonFinite.defects.count - 20) more") }
+        }
         for r in properties where !r.succeeded {
             lines.append("")
             lines.append(r.text.split(separator: "\n").drop { !$0.hasPrefix("FAIL") }.joined(separator: "\n"))
@@ -42,10 +53,30 @@ public struct ValidationReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Two lines for a function × format: accuracy on finite inputs, conventions for the others.
+    static func split(_ f: FixtureSummary) -> [String] {
+        let a = f.finite, c = f.nonFinite
+        let share = a.cases == 0 ? "-" : "\(a.correctlyRounded * 100 / a.cases)%"
+        var lines = ["finite inputs: \(a.cases) cases, max ulp \(UlpErrorText.format(a.maxUlp)), correctly rounded \(share)"]
+        if c.cases > 0 { lines.append("non-finite inputs: \(c.cases) cases; \(conventions(c)); defects \(c.defects.count)") }
+        return lines
+    }
+
+    /// "follow limit, jax (all 5); numpy 3, scipy 3": the policies describing every answer, then the others' counts.
+    static func conventions(_ c: NonFiniteConventions) -> String {
+        let followed = c.followed
+        let others = c.described.filter { !followed.contains($0.policy) }.map { "\($0.policy) \($0.cases)" }
+        let head = followed.isEmpty ? "follow no single policy" : "follow \(followed.joined(separator: ", ")) (all \(c.cases))"
+        return others.isEmpty ? head : head + "; " + others.joined(separator: ", ")
+    }
+
+    /// One JSON document with sorted keys (tools/schemas/validate-report.schema.json).
     public var json: JSONValue {
         .object([
+            "report_version": .number(String(CheckReport.reportVersion)),
             "implementation": .string(implementation),
             "profile": .string("\(profile)"),
+            "policy": .string(policy.name),
             "passed": .bool(succeeded),
             "fixtures": .array(fixtures.map { f in
                 .object([
@@ -57,31 +88,50 @@ public struct ValidationReport: Sendable {
                     "max_ulp": .string(UlpErrorText.format(f.maxUlp)),
                     "p99_ulp": .string(UlpErrorText.format(Self.percentile(f.errors, 0.99))),
                     "failures": .array(f.failures.map { .object(["case": .string($0.0), "reason": .string($0.1)]) }),
+                    "finite": .object([
+                        "cases": .number(String(f.finite.cases)),
+                        "correctly_rounded": .number(String(f.finite.correctlyRounded)),
+                        "max_ulp": .string(UlpErrorText.format(f.finite.maxUlp)),
+                        "p99_ulp": .string(UlpErrorText.format(Self.percentile(f.finite.errors, 0.99))),
+                    ]),
+                    "non_finite": .object([
+                        "cases": .number(String(f.nonFinite.cases)),
+                        "follows": .strings(f.nonFinite.followed),
+                        "described": .array(f.nonFinite.described.map { .object(["policy": .string($0.policy), "cases": .number(String($0.cases))]) }),
+                        "defects": .array(f.nonFinite.defects.map { .object(["case": .string($0.0), "reason": .string($0.1)]) }),
+                    ]),
                 ])
             }),
             "properties": .array(properties.map(\.json)),
         ])
     }
 
+    /// One JUnit document: a test suite per format, holding a test case per function's fixtures
+    /// (its accuracy and conventions in `<system-out>`) and one per property.
     public var junit: String {
-        var cases: [(String, String, String?)] = []
-        for f in fixtures {
-            let name = "fixtures \(f.function.rawValue) \(ProtocolNames.name(of: f.format))"
-            cases.append((name, "fixtures", f.failures.isEmpty ? nil : f.failures.prefix(20).map { "\($0.0): \($0.1)" }.joined(separator: "&#10;")))
-        }
-        for r in properties {
-            for p in r.results {
-                cases.append((p.property, "properties.\(ProtocolNames.name(of: r.configuration.format))", p.failure.map { "\($0.reason)&#10;counterexample: \($0.counterexample)&#10;replay: \($0.replay)" }))
+        var formats: [FloatFormat] = []
+        for format in fixtures.map(\.format) + properties.map(\.configuration.format) where !formats.contains(format) { formats.append(format) }
+        let suites = formats.map { format in
+            let name = ProtocolNames.name(of: format)
+            let fixtureCases = fixtures.filter { $0.format == format }.map { f in
+                let outcome: JUnitDocument.Outcome
+                if let first = f.failures.first {
+                    let detail = f.failures.prefix(20).map { "\($0.0): \($0.1)" } + (f.failures.count > 20 ? ["... and \(f.failures.count - 20) more"] : [])
+                    outcome = .failed(message: "\(f.failures.count) of \(f.cases) cases failed; \(first.0): \(first.1)", detail: detail.joined(separator: "\n"))
+                } else if f.cases == 0 {
+                    outcome = .skipped(f.unsupported > 0 ? "all \(f.unsupported) cases unsupported" : "no cases")
+                } else {
+                    outcome = .passed
+                }
+                return JUnitDocument.TestCase(name: "fixtures \(f.function.rawValue)", classname: "\(implementation).\(name).fixtures", outcome: outcome,
+                                              output: (["\(f.cases) cases, failures \(f.failures.count), unsupported \(f.unsupported)"] + Self.split(f)).joined(separator: "\n"))
             }
+            let propertyCases = properties.filter { $0.configuration.format == format }.flatMap(\.junitSuite.cases)
+            return JUnitDocument.Suite(name: "\(implementation) \(name)",
+                                       properties: [("implementation", implementation), ("format", name), ("profile", "\(profile)"), ("policy", policy.name)],
+                                       cases: fixtureCases + propertyCases)
         }
-        var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        xml += #"<testsuite name="softmax-ref validate \#(CheckReport.escape(implementation))" tests="\#(cases.count)" failures="\#(cases.filter { $0.2 != nil }.count)">"# + "\n"
-        for (name, group, failure) in cases {
-            xml += #"  <testcase classname="\#(CheckReport.escape(group))" name="\#(CheckReport.escape(name))">"#
-            if let failure { xml += #"<failure message="failed">\#(CheckReport.escape(failure).replacingOccurrences(of: "&amp;#10;", with: "&#10;"))</failure>"# }
-            xml += "</testcase>\n"
-        }
-        return xml + "</testsuite>\n"
+        return JUnitDocument(name: "softmax-ref validate \(implementation)", suites: suites).xml
     }
 
     /// The value below which `fraction` of `values` lie (0 for none).
