@@ -32,10 +32,10 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "A format to validate (repeatable): f16, bf16, f32, f64.")
     var format: [String] = []
 
-    @Option(name: .long, help: "Generated cases per property (0 skips the property harness).")
+    @Option(name: .long, parsing: .unconditional, help: "Generated cases per property (0 skips the property harness).")
     var cases = 100
 
-    @Option(name: .long, help: "The seed of the generators.")
+    @Option(name: .long, parsing: .unconditional, help: "The seed of the generators.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @OptionGroup var profile: ProfileOptions
@@ -43,7 +43,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The non-finite convention to judge by: limit (ours), numpy, scipy, jax, onnxruntime, pytorch or tensorflow (measured, see tools/adapters/POLICIES.md).")
     var policy = "limit"
 
-    @Option(name: .long, help: "Seconds to wait for each answer before declaring the program hung.")
+    @Option(name: .long, parsing: .unconditional, help: "Seconds to wait for each answer before declaring the program hung.")
     var timeout: Double = 10
 
     @Option(name: .long, help: "The fixtures directory.")
