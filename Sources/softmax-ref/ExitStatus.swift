@@ -33,8 +33,18 @@ enum ExitStatus {
             // Parse errors from argument-parser (unknown option, bad value, missing argument).
             let code = SoftmaxRef.exitCode(for: error)
             if code == .success { return success }
+            if code.rawValue == environmentError { return environmentError }  // `reported(_:)` from a validate()
             return code.rawValue == 1 || code == .validationFailure ? badInput : internalError
         }
+    }
+}
+
+extension ExitStatus {
+    /// Prints `error` and returns exit 4, for a `FileError` found in a command's `validate()`:
+    /// argument-parser wraps what `validate()` throws and keeps only a bare `ExitCode`'s status.
+    static func reported(_ error: FileError) -> ExitCode {
+        printError("Error: \(error)")
+        return ExitCode(environmentError)
     }
 }
 
