@@ -23,13 +23,13 @@ struct Compute: ParsableCommand {
               echo '{"input":["1","2"],"format":"f16"}' | softmax-ref compute --batch
             """)
 
-    @Option(name: .long, help: "The function: softmax, log-softmax, logsumexp, sigmoid, jacobian, cross-entropy or softmax-vjp.")
+    @Option(name: .long, parsing: .unconditional, help: "The function: softmax, log-softmax, logsumexp, sigmoid, jacobian, cross-entropy or softmax-vjp.")
     var function: String = "softmax"
 
-    @Option(name: .long, help: "The output format: f16, bf16, f32 or f64.")
+    @Option(name: .long, parsing: .unconditional, help: "The output format: f16, bf16, f32 or f64.")
     var format: String = "f64"
 
-    @Option(name: .long, help: "The rounding of outputs: nearest (ties to even), down, up or toward-zero.")
+    @Option(name: .long, parsing: .unconditional, help: "The rounding of outputs: nearest (ties to even), down, up or toward-zero.")
     var rounding: String = "nearest"
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Inverse temperature β: any finite number (0 gives the uniform distribution).", valueName: "B"))

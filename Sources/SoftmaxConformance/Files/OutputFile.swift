@@ -32,9 +32,13 @@ public enum OutputFile {
                 guard errno == ENOENT else { throw FileError("write", path, code: errno) }
                 return try writeInPlace(path, text, named: path)
             }
-            guard let resolved = realpath(path, nil) else { throw FileError("write", path, code: errno) }
-            target = String(cString: resolved)
-            free(resolved)
+            // A regular target is replaced beside itself; anything else is opened through the link
+            // (/dev/stdout's target may be a pipe, which has no path to resolve).
+            if info.st_mode & S_IFMT == S_IFREG {
+                guard let resolved = realpath(path, nil) else { throw FileError("write", path, code: errno) }
+                target = String(cString: resolved)
+                free(resolved)
+            }
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:

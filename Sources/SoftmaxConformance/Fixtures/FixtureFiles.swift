@@ -31,8 +31,8 @@ public enum FixtureFiles {
     /// A file that cannot be written throws a `FileError` naming it and the system's reason.
     @discardableResult
     public static func generate(in directory: URL, families: [ReferenceFunction] = FixtureFiles.functions) throws -> [String] {
-        let files = try generatedFiles(families)
         try OutputFile.createDirectory(directory.path)
+        let files = try generatedFiles(families)
         for file in files {
             try OutputFile.write(file.contents, to: directory.appendingPathComponent(file.name).path)
         }
