@@ -4,16 +4,18 @@ import SoftmaxConformance
 ///
 /// A bad line gets `{"error": "...", "id": ...}` and the batch goes on; blank lines are skipped.
 /// Answers are written before the session waits for input, so a driver can pipeline requests.
+/// A failed read or write of the streams stops the session and is thrown (exit 4).
 struct BatchSession {
     let defaults: ComputeRequest
 
-    func run() {
+    func run() throws(FileError) {
         var stdio = JSONLinesStdio()
         while let line = stdio.readLine() {
             if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             stdio.writeLine(answer(line).serialized)
         }
         stdio.flush()
+        if let failure = stdio.failure { throw failure }
     }
 
     func answer(_ line: String) -> JSONValue {

@@ -22,18 +22,18 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "A property to check (repeatable); all by default.")
     var property: [String] = []
 
-    @Option(name: .long, help: "Generated cases per property.")
+    @Option(name: .long, parsing: .unconditional, help: "Generated cases per property.")
     var cases = 200
 
-    @Option(name: .long, help: "The seed of the generators; the same seed gives the same report.")
+    @Option(name: .long, parsing: .unconditional, help: "The seed of the generators; the same seed gives the same report.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @OptionGroup var profile: ProfileOptions
 
-    @Option(name: .long, help: "The longest generated row.")
+    @Option(name: .long, parsing: .unconditional, help: "The longest generated row.")
     var maxLength = 4096
 
-    @OptionGroup var report: ReportOptions
+    @OptionGroup var report: CheckReportOptions
 
     func validate() throws {
         if kernel != "all" && BuiltInImplementations.named(kernel) == nil {

@@ -23,13 +23,13 @@ struct Compute: ParsableCommand {
               echo '{"input":["1","2"],"format":"f16"}' | softmax-ref compute --batch
             """)
 
-    @Option(name: .long, help: "The function: softmax, log-softmax, logsumexp, sigmoid, jacobian, cross-entropy or softmax-vjp.")
+    @Option(name: .long, parsing: .unconditional, help: "The function: softmax, log-softmax, logsumexp, sigmoid, jacobian, cross-entropy or softmax-vjp.")
     var function: String = "softmax"
 
-    @Option(name: .long, help: "The output format: f16, bf16, f32 or f64.")
+    @Option(name: .long, parsing: .unconditional, help: "The output format: f16, bf16, f32 or f64.")
     var format: String = "f64"
 
-    @Option(name: .long, help: "The rounding of outputs: nearest (ties to even), down, up or toward-zero.")
+    @Option(name: .long, parsing: .unconditional, help: "The rounding of outputs: nearest (ties to even), down, up or toward-zero.")
     var rounding: String = "nearest"
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Inverse temperature β: any finite number (0 gives the uniform distribution).", valueName: "B"))
@@ -38,10 +38,10 @@ struct Compute: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Base b > 0 of the exponential (default e): b^(βx).", valueName: "b"))
     var base: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also print the exact value rounded to N significant digits (1 to 1000).", valueName: "N"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Also print the exact value rounded to N significant digits (1 to 1000).", valueName: "N"))
     var digits: Int?
 
-    @Option(name: .long, help: "Cross-entropy: the class label (0-based).")
+    @Option(name: .long, parsing: .unconditional, help: "Cross-entropy: the class label (0-based).")
     var label: Int?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Cross-entropy: the target distribution, comma-separated, one number per logit.", valueName: "q1,q2,..."))
@@ -56,8 +56,14 @@ struct Compute: ParsableCommand {
     @Flag(name: .long, help: "Read JSON-lines requests on standard input; write one JSON line per request.")
     var batch = false
 
+    /// The logits. From the command line `LogitArguments` fills this in linear time; argument-parser
+    /// sees only the options (and puts an unknown `--option` here, which `validate()` rejects).
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The logits.", valueName: "x"))
     var arguments: [String] = []
+
+    /// The options that take a value: `LogitArguments` reads the word after one as its value.
+    static let valueOptions: Set<String> = ["--function", "--format", "--rounding", "--beta", "--base", "--digits",
+                                            "--label", "--target", "--vector"]
 
     /// The logits: the arguments without a `--` separator.
     var input: [String] {
@@ -74,25 +80,23 @@ struct Compute: ParsableCommand {
                        vector: vector.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
     }
 
+    /// Checks the options; the logits, which arrive after argument-parser's pass, are checked in `run()`.
     func validate() throws {
-        if batch && !input.isEmpty { throw ValidationError("--batch reads its inputs from standard input; drop the logits from the command line") }
         if let digits, !(1...1000).contains(digits) { throw ValidationError("--digits must be between 1 and 1000; got \(digits)") }
+        if let label, label < 0 { throw ValidationError("--label must be a non-negative integer; got \(label)") }
         if let bad = input.first(where: { $0.hasPrefix("--") }) {
             throw ValidationError("unknown option '\(bad)'; see 'softmax-ref compute --help'")
         }
     }
 
     func run() throws {
+        if batch && !input.isEmpty { throw ValidationError("--batch reads its inputs from standard input; drop the logits from the command line") }
         if batch {
-            BatchSession(defaults: defaults).run()
+            try BatchSession(defaults: defaults).run()
             return
         }
         let response = try ReferenceResponder.respond(to: defaults)
-        if json {
-            print(response.serialized)
-        } else {
-            print(TextReport.render(response))
-        }
+        try StandardOutput.write((json ? response.serialized : TextReport.render(response)) + "\n")
         if !json, case .array(let notes)? = response["notes"] {
             for case .string(let note) in notes { printError("note: " + note) }
         }

@@ -12,6 +12,9 @@ enum ExitStatus {
     static let checkFailed: Int32 = 1
     static let badInput: Int32 = 2
     static let internalError: Int32 = 3
+    /// The environment failed us, not the input: a file or stream could not be read or written
+    /// (disk full, permission denied, closed pipe, a directory where a file was expected).
+    static let environmentError: Int32 = 4
 
     /// The exit code for an error that ended a command.
     static func code(for error: Error) -> Int32 {
@@ -25,12 +28,23 @@ enum ExitStatus {
             if case .precisionCapReached = reference { return internalError }
             return badInput
         case is ValidationError: return badInput
+        case is FileError: return environmentError
         default:
             // Parse errors from argument-parser (unknown option, bad value, missing argument).
             let code = SoftmaxRef.exitCode(for: error)
             if code == .success { return success }
+            if code.rawValue == environmentError { return environmentError }  // `reported(_:)` from a validate()
             return code.rawValue == 1 || code == .validationFailure ? badInput : internalError
         }
+    }
+}
+
+extension ExitStatus {
+    /// Prints `error` and returns exit 4, for a `FileError` found in a command's `validate()`:
+    /// argument-parser wraps what `validate()` throws and keeps only a bare `ExitCode`'s status.
+    static func reported(_ error: FileError) -> ExitCode {
+        printError("Error: \(error)")
+        return ExitCode(environmentError)
     }
 }
 

@@ -15,12 +15,12 @@ struct Fixtures: ParsableCommand {
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Rewrite every fixture file (atomically; a failure leaves the old files whole).")
+            abstract: "Rewrite every fixture file (atomically; a failure leaves each old file whole).")
         @OptionGroup var options: Options
 
         func run() throws {
             let written = try FixtureFiles.generate(in: URL(fileURLWithPath: options.dir))
-            for name in written { print("wrote \(options.dir)/\(name)") }
+            try StandardOutput.write(written.map { "wrote \(options.dir)/\($0)\n" }.joined())
         }
     }
 
@@ -32,7 +32,7 @@ struct Fixtures: ParsableCommand {
         func run() throws {
             let differences = try FixtureFiles.check(in: URL(fileURLWithPath: options.dir))
             if differences.isEmpty {
-                print("fixtures in \(options.dir) match the generator")
+                try StandardOutput.write("fixtures in \(options.dir) match the generator\n")
                 return
             }
             for difference in differences { printError("\(options.dir)/\(difference)") }

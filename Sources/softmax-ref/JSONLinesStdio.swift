@@ -6,20 +6,27 @@ import SoftmaxConformance
 /// Standard input as lines and standard output as a buffer, for the JSON-lines loops (`compute
 /// --batch`, `_echo`). Answers go out just before the loop would wait for more input, so a driver
 /// that pipelines gets each answer at once and a bulk one gets large writes.
+///
+/// A failed read (standard input is a directory, EIO) or write (ENOSPC, EPIPE, EIO) ends the
+/// input and is kept in `failure`, for the loop to report once it stops.
 struct JSONLinesStdio {
     private var lines = LineBuffer()
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var pending: [UInt8] = []
     private var atEnd = false
+    /// The first read or write that failed, if any.
+    private(set) var failure: FileError?
 
-    /// The next input line (without its newline), or nil at the end of input.
+    /// The next input line (without its newline), or nil at the end of input or after a failure.
     mutating func readLine() -> String? {
         while true {
+            if failure != nil { return nil }
             if let line = lines.nextLine() { return line }
             if atEnd { return lines.remainder() }
             flush()
             let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
+            if count < 0 { failure = FileError("read", "standard input", code: errno) }
             if count <= 0 { atEnd = true; continue }
             lines.append(chunk[0..<count])
         }
@@ -32,14 +39,11 @@ struct JSONLinesStdio {
         if pending.count >= 1 << 16 { flush() }
     }
 
-    /// Writes out everything queued.
+    /// Writes out everything queued; a failure is kept and later output dropped.
     mutating func flush() {
-        var offset = 0
-        while offset < pending.count {
-            let written = pending.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { break }  // stdout closed: nothing more can be delivered
-            offset += written
+        if failure == nil {
+            let code = pending.withUnsafeBytes { FileDescriptor.writeAll(1, $0) }
+            if code != 0 { failure = FileError("write", "standard output", code: code) }
         }
         pending.removeAll(keepingCapacity: true)
     }

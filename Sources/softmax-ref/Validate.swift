@@ -32,10 +32,10 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "A format to validate (repeatable): f16, bf16, f32, f64.")
     var format: [String] = []
 
-    @Option(name: .long, help: "Generated cases per property (0 skips the property harness).")
+    @Option(name: .long, parsing: .unconditional, help: "Generated cases per property (0 skips the property harness).")
     var cases = 100
 
-    @Option(name: .long, help: "The seed of the generators.")
+    @Option(name: .long, parsing: .unconditional, help: "The seed of the generators.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @OptionGroup var profile: ProfileOptions
@@ -43,7 +43,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The non-finite convention to judge by: limit (ours), numpy, scipy, jax, onnxruntime, pytorch or tensorflow (measured, see tools/adapters/POLICIES.md).")
     var policy = "limit"
 
-    @Option(name: .long, help: "Seconds to wait for each answer before declaring the program hung.")
+    @Option(name: .long, parsing: .unconditional, help: "Seconds to wait for each answer before declaring the program hung.")
     var timeout: Double = 10
 
     @Option(name: .long, help: "The fixtures directory.")
@@ -63,10 +63,20 @@ struct Validate: ParsableCommand {
         }
         guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout must be in (0, 3600] seconds; got \(timeout)") }
         guard (0...1_000_000).contains(cases) else { throw ValidationError("--cases must be between 0 and 1000000; got \(cases)") }
-        if let command, !Self.programExists(command) {
-            throw ValidationError("cannot run '\(command)': no such program '\(command.split(separator: " ").first ?? "")'")
+        if let command, let problem = Self.launchProblem(command) { throw ValidationError("cannot run '\(command)': \(problem)") }
+        if let results {
+            // A name that does not exist is a usage error; one that exists but cannot be read (a
+            // directory, no permission) is the environment's, with the system's reason.
+            var info = stat()
+            guard stat(results, &info) == 0 else {
+                if errno == ENOENT { throw ValidationError("no results file '\(results)'") }
+                throw ExitStatus.reported(FileError("read", results, code: errno))
+            }
+            if info.st_mode & S_IFMT == S_IFDIR { throw ExitStatus.reported(FileError("read", results, code: EISDIR)) }
+            let fd = open(results, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ExitStatus.reported(FileError("read", results, code: errno)) }
+            close(fd)
         }
-        if let results, !FileManager.default.fileExists(atPath: results) { throw ValidationError("no results file '\(results)'") }
     }
 
     /// The policy named by `--policy` (checked in `validate()`).
@@ -105,12 +115,40 @@ struct Validate: ParsableCommand {
         if !validation.succeeded { throw ExitCode(ExitStatus.checkFailed) }
     }
 
-    /// Whether the command's first word names an executable file or a program on PATH.
-    static func programExists(_ command: String) -> Bool {
-        guard let first = command.split(separator: " ").first.map(String.init) else { return false }
-        let manager = FileManager.default
-        if first.contains("/") { return manager.isExecutableFile(atPath: first) }
+    /// Why `command`'s program cannot start, or nil when it looks runnable. The shell runs the
+    /// command, so leading `NAME=value` assignments are skipped, and a program word with shell
+    /// syntax in it (quotes, `$`, redirections) or a shell builtin is left for the shell to judge.
+    static func launchProblem(_ command: String) -> String? {
+        var words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        while let first = words.first, let equals = first.firstIndex(of: "="), equals != first.startIndex,
+              first[..<equals].allSatisfy({ $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            words.removeFirst()
+        }
+        guard let program = words.first else { return "no program in the command" }
+        if program.contains(where: { "'\"$`\\(){};|&<>*?[~!".contains($0) }) || shellBuiltins.contains(program) { return nil }
+        if program.contains("/") { return fileProblem(program) }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").contains { manager.isExecutableFile(atPath: "\($0)/\(first)") }
+        var found: String?
+        for directory in path.split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = (directory.isEmpty ? "." : String(directory)) + "/" + program
+            guard let problem = fileProblem(candidate) else { return nil }
+            if found == nil && !problem.hasPrefix("no such program") { found = problem }
+        }
+        return found ?? "no such program '\(program)' on PATH"
+    }
+
+    /// The shell's own commands, which no PATH search finds.
+    static let shellBuiltins: Set<String> = ["exec", "eval", "command", "cd", ".", "export", "set", "if", "for", "while", "until", "case", "{"]
+
+    /// Why the file at `path` cannot be run as a program, or nil when it can.
+    static func fileProblem(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "no such program '\(path)'" }
+        if info.st_mode & S_IFMT == S_IFDIR { return "'\(path)' is a directory" }
+        // access(X_OK) passes for root when any execute bit is set; a file with none fails for everyone.
+        if info.st_mode & 0o111 == 0 || access(path, X_OK) != 0 {
+            return "'\(path)' is not executable (chmod +x it, or name its interpreter, e.g. 'python3 \(path)')"
+        }
+        return nil
     }
 }

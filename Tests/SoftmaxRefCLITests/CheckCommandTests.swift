@@ -38,11 +38,17 @@ import Testing
         (["check", "--kernel", "reference", "--format", "f8"], "unknown format 'f8'"),
         (["check", "--kernel", "reference", "--cases", "0"], "--cases must be between 1 and 1000000"),
         (["check", "--kernel", "reference", "--report", "pdf"], "pdf"),
-        (["check", "--kernel", "reference", "--cases", "1", "--property", "range", "--output", "/nonexistent/dir/x.txt"], "cannot write the report"),
     ])
     func badUsage(arguments: [String], message: String) throws {
         let r = try CommandRunner.run(arguments)
         #expect(r.status == 2, "\(arguments): \(r.stderr)")
         #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+
+    @Test("A report that cannot be written is exit 4 naming the path and the system's reason")
+    func unwritableOutput() throws {
+        let r = try CommandRunner.run(["check", "--kernel", "reference", "--cases", "1", "--property", "range", "--output", "/nonexistent/dir/x.txt"])
+        #expect(r.status == 4)
+        #expect(r.stderr.contains("cannot write '/nonexistent/dir/x.txt': No such file or directory"), "\(r.stderr)")
     }
 }

@@ -94,7 +94,7 @@ import Testing
         let r = try CommandRunner.run(["--help"])
         #expect(r.status == 0)
         let text = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(text.contains("Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 internal error."))
+        #expect(text.contains("Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 internal error, 4 a file or stream could not be read or written."))
     }
 }
 

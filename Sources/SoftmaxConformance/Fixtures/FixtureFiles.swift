@@ -3,8 +3,8 @@ import SoftmaxReference
 
 /// Writes and checks the fixture files of a directory.
 ///
-/// Generation computes every document before writing any, and writes each file atomically
-/// (a temporary file renamed over the old one), so a failure leaves the old files whole.
+/// Generation computes every document before writing any, and writes each file through
+/// `OutputFile` (atomically for a regular file), so a failure leaves each old file whole.
 public enum FixtureFiles {
     /// One file that differs from what the current code writes, and the cases that differ in it.
     public struct Difference: Sendable, CustomStringConvertible {
@@ -25,13 +25,14 @@ public enum FixtureFiles {
         }
     }
 
-    /// Rewrites every fixture file in `directory`; returns the names written.
+    /// Rewrites every fixture file in `directory` (created if missing); returns the names written.
+    /// A file that cannot be written throws a `FileError` naming it and the system's reason.
     @discardableResult
     public static func generate(in directory: URL, families: [ReferenceFunction] = FixtureFiles.functions) throws -> [String] {
+        try OutputFile.createDirectory(directory.path)
         let files = try generatedFiles(families)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for file in files {
-            try Data(file.contents.utf8).write(to: directory.appendingPathComponent(file.name), options: .atomic)
+            try OutputFile.write(file.contents, to: directory.appendingPathComponent(file.name).path)
         }
         return files.map(\.name)
     }

@@ -58,7 +58,12 @@ public struct PropertyContext: Sendable {
             return FloatValue(allowed).dyadic ?? .zero
         }
         let ulp = Dyadic.powerOfTwo(UlpError.ulpExponent(of: magnitude, values[0].format))
-        return Dyadic(mantissa: BigInt(Int(bound(function) * 1024)), exponent: -10) * ulp
+        // u truncated to a multiple of 2^-10 (exact from 2^43 up); an infinite u exceeds any
+        // finite difference, which 2^2100 ulps (at least 2^1026) does too; NaN allows nothing.
+        let u = bound(function)
+        guard u.isFinite else { return u > 0 ? Dyadic.powerOfTwo(2100) * ulp : .zero }
+        let truncated = u.magnitude >= 0x1p43 ? u : (u * 1024).rounded(.towardZero) / 1024
+        return (FloatValue(truncated).dyadic ?? .zero) * ulp
     }
 }
 
