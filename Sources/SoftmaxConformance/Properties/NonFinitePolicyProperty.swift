@@ -33,7 +33,7 @@ public struct NonFinitePolicyProperty: ConformanceProperty {
             }
             func departs(_ row: [FloatValue]) -> Bool {
                 guard let s = FrameworkPolicy.situation(of: row, beta: c.beta) else { return false }
-                return policy.answer(.softmax, s) != .limit
+                return policy.answer(.softmax, s, format: f) != .limit
             }
             // Masked entries.
             let masked = try softmax(c.row)
