@@ -34,7 +34,7 @@ import math
 import sys
 import traceback
 
-FUNCTIONS = ("softmax", "log-softmax", "logsumexp", "sigmoid", "jacobian", "cross-entropy")
+FUNCTIONS = ("softmax", "log-softmax", "logsumexp", "sigmoid", "jacobian", "cross-entropy", "softmax-vjp")
 FORMATS = ("f16", "bf16", "f32", "f64")
 
 
@@ -45,7 +45,7 @@ class Unsupported(Exception):
 class Request:
     """One request. Numbers are Python floats, exactly the values the format holds."""
 
-    __slots__ = ("id", "function", "format", "beta", "input", "label", "target", "raw")
+    __slots__ = ("id", "function", "format", "beta", "input", "label", "target", "vector", "raw")
 
     def __init__(self, raw):
         self.raw = raw
@@ -69,6 +69,14 @@ class Request:
         self.target = target
         if self.function == "cross-entropy" and label is None and target is None:
             raise BadRequest("cross-entropy needs 'label' or 'target'")
+        vector = raw.get("vector")
+        if vector is not None:
+            if not isinstance(vector, list):
+                raise BadRequest("'vector' must be a list of numbers")
+            vector = [parse_number(v, "vector[%d]" % i) for i, v in enumerate(vector)]
+        elif self.function == "softmax-vjp":
+            raise BadRequest("softmax-vjp needs 'vector'")
+        self.vector = vector
 
     def distribution(self):
         """q: the one-hot of `label`, or `target`, as floats; None for other functions."""
@@ -132,6 +140,8 @@ def probe_request(function, fmt):
     raw = {"id": 0, "function": function, "format": fmt, "beta": "0x1p+0", "input": ["0x1p+0", "0x1p+1"]}
     if function == "cross-entropy":
         raw["label"] = 0
+    if function == "softmax-vjp":
+        raw["vector"] = ["0x1p+0", "-0x1p+0"]
     return Request(raw)
 
 

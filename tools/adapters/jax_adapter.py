@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """JAX peer, on the CPU: jax.nn.softmax, jax.nn.log_softmax, jax.nn.logsumexp, jax.nn.sigmoid,
 jax.jacfwd(softmax) for the Jacobian, and cross-entropy from logits written as Optax writes it
-(-log_softmax(t)[label], or -sum(q * log_softmax(t)) for a target) with jax.grad for the gradient.
+(-log_softmax(t)[label], or -sum(q * log_softmax(t)) for a target) with jax.grad for the gradient;
+jax.vjp of softmax with the request's vector for softmax-vjp.
 
 t = beta * x in the requested dtype: float16, bfloat16 (jnp.bfloat16), float32, float64 (x64 is
 enabled at start-up; it changes nothing for the narrower dtypes). Each function is jax.jit-ed, as
@@ -48,6 +49,11 @@ def _jacobian(x, beta):
     return jax.jacfwd(_softmax)(x, beta)
 
 
+def _vjp(x, beta, v):
+    _, pullback = jax.vjp(lambda y: _softmax(y, beta), x)
+    return pullback(v)[0]
+
+
 def _ce_label(x, beta, label):
     # As optax.softmax_cross_entropy_with_integer_labels: a traced label, so JAX's own
     # out-of-bounds convention for a dynamic index applies (no check of ours).
@@ -64,6 +70,7 @@ JITTED = {
     "logsumexp": jax.jit(_logsumexp),
     "sigmoid": jax.jit(_sigmoid),
     "jacobian": jax.jit(_jacobian),
+    "softmax-vjp": jax.jit(_vjp),
     "ce-label": jax.jit(jax.value_and_grad(_ce_label)),
     "ce-target": jax.jit(jax.value_and_grad(_ce_target)),
 }
@@ -86,6 +93,9 @@ def answer(req):
             q = jnp.asarray(np.array(req.target, dtype=np.float64), dtype=dt)
             loss, grad = JITTED["ce-target"](x, beta, q)
         return {"output": host(jnp.reshape(loss, (1,))), "gradient": host(grad)}
+    if f == "softmax-vjp":
+        v = jnp.asarray(np.array(req.vector, dtype=np.float64), dtype=dt)
+        return host(JITTED[f](x, beta, v))
     if f not in JITTED:
         raise Unsupported(f)
     return host(JITTED[f](x, beta))

@@ -7,6 +7,7 @@
     1 / (1 + np.exp(-t))                                       sigmoid
     beta * (np.diag(s) - np.outer(s, s))                       jacobian
     -sum(q * log_softmax(t)), beta * (s * sum(q) - q)          cross-entropy (label: -log_softmax(t)[label])
+    beta * s * (v - np.dot(v, s))                              softmax-vjp
 
 with t = beta * x, all in the requested dtype (float16, float32, float64; NumPy has no bfloat16).
 An empty row raises NumPy's ValueError (max of an empty array), which is reported as such.
@@ -67,6 +68,10 @@ def answer(req):
         s = softmax(t)
         grad = beta * (s * q.sum() - q)
         return {"output": np.array([loss], dtype=dt), "gradient": grad.astype(dt)}
+    elif f == "softmax-vjp":
+        v = np.array(req.vector, dtype=dt)
+        s = softmax(t)
+        out = beta * s * (v - np.dot(v, s))
     else:
         raise Unsupported(f)
     return np.asarray(out).astype(dt)

@@ -12,8 +12,8 @@ before the model (one IEEE multiplication, as ONNX Runtime's Mul node would do i
 Formats: f16, f32, f64 where the CPU provider has a kernel for the op and dtype; a session that
 cannot be created for a dtype ("NOT_IMPLEMENTED") makes that (function, format) unsupported through
 the protocol's probe. bf16 is unsupported (no bfloat16 kernels for these ops on the CPU provider and
-no bfloat16 in NumPy). The Jacobian and cross-entropy are unsupported: ONNX has no Jacobian op, and
-SoftmaxCrossEntropyLoss gives no gradient in an inference build.
+no bfloat16 in NumPy). The Jacobian, softmax-vjp and cross-entropy are unsupported: ONNX has no
+Jacobian op, and no gradient (of Softmax or SoftmaxCrossEntropyLoss) in an inference build.
 """
 import os
 import sys

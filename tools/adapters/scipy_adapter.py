@@ -3,8 +3,8 @@
 
 Formats f16, f32, f64 (NumPy arrays of that dtype; no bfloat16). Each result is cast to the
 requested dtype when SciPy returns a wider one (expit of float16 returns float64 in SciPy 1.17),
-as storing it into an array of that dtype would. SciPy has no softmax Jacobian and no
-cross-entropy, so those are answered "unsupported" (the NumPy adapter measures the hand-written
+as storing it into an array of that dtype would. SciPy has no softmax Jacobian, no
+vector-Jacobian product and no cross-entropy, so those are answered "unsupported" (the NumPy adapter measures the hand-written
 idiom for them).
 """
 import os

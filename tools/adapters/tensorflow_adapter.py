@@ -2,7 +2,8 @@
 """TensorFlow peer, on the CPU: tf.nn.softmax, tf.nn.log_softmax, tf.math.reduce_logsumexp,
 tf.math.sigmoid along the last axis; tf.GradientTape.jacobian of x -> softmax(beta * x) for the
 Jacobian; tf.nn.sparse_softmax_cross_entropy_with_logits (a label) or
-tf.nn.softmax_cross_entropy_with_logits (a target) with the tape for the gradient with respect to x.
+tf.nn.softmax_cross_entropy_with_logits (a target) with the tape for the gradient with respect to x;
+the tape's gradient of softmax(beta * x) with the request's vector as output_gradients for softmax-vjp.
 
 t = beta * x in the requested dtype: float16, bfloat16, float32, float64.
 An empty row is passed to TensorFlow as is; whatever it raises is reported.
@@ -58,6 +59,11 @@ def answer(req):
                 loss = tf.nn.softmax_cross_entropy_with_logits(labels=tf.expand_dims(tensor(req.target, dt), 0), logits=logits)
         gradient = tape.gradient(loss, x)
         return {"output": tf.cast(tf.reshape(loss, [1]), tf.float64).numpy(), "gradient": tf.cast(gradient, tf.float64).numpy()}
+    elif f == "softmax-vjp":
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            s = tf.nn.softmax(beta * x, axis=-1)
+        out = tape.gradient(s, x, output_gradients=tensor(req.vector, dt))
     else:
         raise Unsupported(f)
     return tf.cast(tf.cast(out, dt), tf.float64).numpy()

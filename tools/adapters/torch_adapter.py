@@ -2,7 +2,8 @@
 """PyTorch peer, on the CPU with one thread: torch.softmax, torch.log_softmax, torch.logsumexp,
 torch.sigmoid along the last dimension; torch.autograd.functional.jacobian of x -> softmax(beta * x)
 for the Jacobian; torch.nn.functional.cross_entropy from logits (a class index for a label, class
-probabilities for a target) with autograd for the gradient with respect to x.
+probabilities for a target) with autograd for the gradient with respect to x; torch.autograd.grad
+of softmax(beta * x) with the request's vector as grad_outputs for softmax-vjp.
 
 t = beta * x in the requested dtype: float16, bfloat16, float32, float64 (all native CPU dtypes).
 An empty row is passed to PyTorch as is; whatever it raises is reported.
@@ -53,6 +54,10 @@ def answer(req):
         loss = F.cross_entropy(logits, target)
         loss.backward()
         return {"output": loss.detach().reshape(1).to(torch.float64), "gradient": x.grad.to(torch.float64)}
+    elif f == "softmax-vjp":
+        x.requires_grad_(True)
+        s = torch.softmax(beta * x, dim=-1)
+        (out,) = torch.autograd.grad(s, x, grad_outputs=tensor(req.vector, dt))
     else:
         raise Unsupported(f)
     if out.dtype != dt:
