@@ -43,7 +43,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The non-finite convention to judge by: limit (ours), numpy, scipy, jax, onnxruntime, pytorch or tensorflow (measured, see tools/adapters/POLICIES.md).")
     var policy = "limit"
 
-    @Option(name: .long, help: "Seconds to wait for each answer before declaring the program hung.")
+    @Option(name: .long, help: "Seconds to wait for each answer before declaring the program hung (it is then killed and restarted once).")
     var timeout: Double = 10
 
     @Option(name: .long, help: "The fixtures directory.")
@@ -75,7 +75,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let functions = function.isEmpty ? ReferenceFunction.allCases : function.compactMap(ReferenceFunction.init(rawValue:))
         let formats = (format.isEmpty ? ["f32"] : format).compactMap(ProtocolNames.format(named:))
-        let validation: ValidationReport
+        var validation: ValidationReport
         if let results {
             let text = try String(contentsOfFile: results, encoding: .utf8)
             let records: [(ImplementationRequest, ImplementationAnswer)]
@@ -93,6 +93,7 @@ struct Validate: ParsableCommand {
                     replayCommand: "softmax-ref validate --command '\(command!)' --format \(ProtocolNames.name(of: format)) --profile \(profile.profile.rawValue)\(profile.ulps.map { " --ulps \($0)" } ?? "") --seed \(seed) --cases \(cases)\(policy == "limit" ? "" : " --policy \(policy)")"))
             }
             validation = ValidationReport(implementation: program.name, profile: profile.value(for: formats[0]), fixtures: summaries, properties: properties)
+            validation.notes = program.notes
         }
         let rendered: String = switch report.report {
         case .text: validation.text

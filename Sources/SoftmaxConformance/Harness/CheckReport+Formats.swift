@@ -9,12 +9,13 @@ extension CheckReport {
         var lines = ["\(implementation): \(ProtocolNames.name(of: configuration.format)), profile \(configuration.profile), seed \(configuration.seed), \(configuration.cases) cases per property"]
         let width = results.map(\.property.count).max() ?? 10
         for r in results {
-            let verdict = r.succeeded ? "pass" : "FAIL"
+            let verdict = r.notRun.map { "NOT RUN (\($0))" } ?? (r.succeeded ? "pass" : "FAIL")
             let name = r.property + String(repeating: " ", count: width - r.property.count)
             lines.append("  \(name)  \(verdict)  cases \(r.casesRun) (skipped \(r.skipped))  max ulp \(Self.format(r.maxUlp))")
         }
-        let failures = results.filter { !$0.succeeded }
-        lines.append(failures.isEmpty ? "all \(results.count) properties hold" : "\(failures.count) of \(results.count) properties failed")
+        let failures = results.filter { $0.failure != nil }
+        let notRun = results.filter { $0.notRun != nil }.count
+        lines.append(failures.isEmpty && notRun == 0 ? "all \(results.count) properties hold" : "\(failures.count) of \(results.count) properties failed" + (notRun > 0 ? ", \(notRun) not run" : ""))
         for r in failures {
             let f = r.failure!
             lines.append("")
@@ -40,6 +41,7 @@ extension CheckReport {
                 .object([
                     "name": .string(r.property),
                     "passed": .bool(r.succeeded),
+                    "not_run": r.notRun.map(JSONValue.string),
                     "cases_run": .number(String(r.casesRun)),
                     "skipped": .number(String(r.skipped)),
                     "max_ulp": .string(Self.format(r.maxUlp)),
@@ -68,6 +70,7 @@ extension CheckReport {
             if let f = r.failure {
                 xml += "\n" + #"    <failure message="\#(Self.escape(f.reason))">counterexample: \#(Self.escape(f.counterexample.description))&#10;replay: \#(Self.escape(f.replay))</failure>"# + "\n  "
             }
+            if let reason = r.notRun { xml += #"<skipped message="not run: \#(Self.escape(reason))"/>"# }
             xml += "</testcase>\n"
         }
         return xml + "</testsuite>\n"

@@ -10,6 +10,10 @@ public struct FixtureSummary: Sendable {
     public var cases = 0
     public var correctlyRounded = 0
     public var unsupported = 0
+    /// Cases not run: the implementation could no longer answer.
+    public var notRun = 0
+    /// Why (the first such answer's reason), when `notRun > 0`.
+    public var notRunReason: String?
     public var maxUlp = 0.0
     /// (case id, reason).
     public var failures: [(String, String)] = []
@@ -40,6 +44,11 @@ public enum FixtureValidation {
                 }
                 var summary = FixtureSummary(function: function, format: format)
                 for (c, (request, answer)) in zip(chosen, zip(requests, implementation.evaluate(requests))) {
+                    if case .unavailable(let reason) = answer {
+                        summary.notRun += 1
+                        summary.notRunReason = summary.notRunReason ?? reason
+                        continue
+                    }
                     switch policy.verdict(request, answer) {
                     case .judgeByReference: break
                     case .matches:
@@ -53,7 +62,7 @@ public enum FixtureValidation {
                     }
                     switch answer {
                     case .unsupported: summary.unsupported += 1
-                    case .failure(let reason):
+                    case .failure(let reason), .unavailable(let reason):
                         summary.cases += 1
                         summary.maxUlp = .infinity
                         summary.failures.append((c.id, reason))

@@ -77,7 +77,7 @@ public struct FrameworkPolicy: Sendable, Equatable {
         let expected = self.answer(request.function, situation)
         let what = "\(request.function.rawValue) of \(situation.rawValue) under --policy \(name) (\(measured))"
         switch (expected, answer) {
-        case (.limit, _): return .judgeByReference
+        case (.limit, _), (_, .unavailable): return .judgeByReference
         case (.raises, .values(let v)): return .differs("\(what): the framework raises, but got \(v.map(\.hexString))")
         case (.raises, _): return .matches
         case (_, .values(let v)):

@@ -57,7 +57,7 @@ public enum RecordedResults {
             if summaries[key] == nil { summaries[key] = FixtureSummary(function: request.function, format: request.format); order.append(key) }
             switch answer {
             case .unsupported: summaries[key]!.unsupported += 1
-            case .failure(let reason):
+            case .failure(let reason), .unavailable(let reason):
                 summaries[key]!.cases += 1
                 summaries[key]!.failures.append(("line \(index + 1)", reason))
                 summaries[key]!.maxUlp = .infinity
