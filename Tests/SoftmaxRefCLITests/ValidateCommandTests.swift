@@ -31,7 +31,7 @@ import Testing
         ("nan-ignored", ["--format", "f32"], "nan: output 0 is 0x0p+0, correctly rounded is nan"),
         ("crash", ["--format", "f32"], "the program exited while answering request"),
         ("hang", ["--format", "f32"], "no answer to request"),
-        ("garbage", ["--format", "f32"], "garbage instead of an answer to request"),
+        ("garbage", ["--format", "f32"], "it printed instead: 'this is not JSON'"),
     ])
     func brokenProgramIsReported(mode: String, extra: [String], message: String) throws {
         let r = try Self.validate(mode, extra)

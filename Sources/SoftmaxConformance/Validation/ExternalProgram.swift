@@ -18,12 +18,14 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
     public let name: String
     let command: String
     let timeout: Duration
+    /// The upper bound of ``lineLimit(for:)``.
     let maximumLineLength: Int
     /// Guards the running session and the record of what happened; `evaluate` is serialised.
     private let state = Mutex(State())
 
-    /// The longest answer line read, in bytes: far above any honest answer (a 1024 × 1024
-    /// Jacobian in hex is about 25 MB), and a bound on the memory a runaway line can take.
+    /// The longest answer line read, in bytes, whatever the request: far above any honest answer
+    /// (a 1024 × 1024 Jacobian in hex is about 25 MB), and a bound on the memory a runaway line
+    /// can take. Smaller requests get a smaller bound (``lineLimit(for:)``).
     public static let maximumAnswerLineBytes = 64 << 20
     /// Requests in flight at once.
     static let groupSize = 64
@@ -85,7 +87,8 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
                 session.send(Array(zip(group, ids).map { ProtocolAnswer.line(requests[$0], id: $1) + "\n" }.joined().utf8))
                 var matcher = AnswerMatcher(ids: ids)
                 var lastSkipped: String?
-                let ending = session.exchange(timeout: timeout, handle: { line in
+                let limit = lineLimit(for: group.map { requests[$0] })
+                let ending = session.exchange(timeout: timeout, lineLimit: limit, handle: { line in
                     let outcome = matcher.take(line)
                     s.skipped.record(outcome, line)
                     guard case .answer = outcome else { lastSkipped = line; return false }
@@ -102,7 +105,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
                 // flight were lost with it and are asked again.
                 let lost = zip(group, ids).filter { matcher.answers[$0.1 - ids.lowerBound] == nil }
                 let (victim, id) = lost[0]
-                let cause = Self.describe(ending, request: id, session, lastSkipped: lastSkipped, timeout: timeout, limit: maximumLineLength)
+                let cause = Self.describe(ending, request: id, session, lastSkipped: lastSkipped, timeout: timeout, limit: limit)
                 answers[victim] = died(&s, id: id, requests[victim], cause: cause, restart: s.starts == 1)
                 queue = lost.dropFirst().map(\.0) + queue
             }
@@ -110,12 +113,29 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         }
     }
 
+    /// The longest answer line accepted for a group of requests: 1 MiB, plus 1 KiB for each
+    /// input and output value of its largest request (room for every value written out as an
+    /// exact decimal, and for echoed inputs), at most `maximumLineLength`.
+    func lineLimit(for requests: [ImplementationRequest]) -> Int {
+        let values = requests.map { r -> Int in
+            let n = r.input.count
+            let outputs = switch r.function {
+            case .logSumExp: 1
+            case .jacobian: n * n
+            case .crossEntropy: n + 1
+            case .softmax, .logSoftmax, .sigmoid, .softmaxVJP: n
+            }
+            return n + outputs
+        }.max() ?? 0
+        return min(maximumLineLength, (1 << 20) + values << 10)
+    }
+
     /// The running session, started if need be.
     private func session(_ s: inout State) throws(ChildProcess.SpawnError) -> ProgramSession {
         if let session = s.session { return session }
         s.starts += 1
         s.answeredThisRun = 0
-        let session = try ProgramSession(command: command, maximumLineLength: maximumLineLength)
+        let session = try ProgramSession(command: command)
         s.session = session
         return session
     }
@@ -130,7 +150,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         let again = s.starts > 1 && s.answeredThisRun == 0
         s.deaths.append((again ? "the restarted program died before answering anything: " : "the program died: ") + reason + (restart ? "; restarted" : "; not restarted"))
         if !restart {
-            s.gone = "the program is no longer running (\(s.starts > 1 ? "it died twice" : "it could not run"); see the notes)"
+            s.gone = "the program is no longer running: \(s.starts > 1 ? "it died twice" : "it could not start"), see the notes"
         }
         if again {
             s.notRun += 1

@@ -14,11 +14,11 @@ struct OutputTail {
     }
 
     /// The last lines kept, joined with " | ", at most `limit` characters (the end is kept); nil when empty.
-    func quoted(limit: Int = 600) -> String? {
+    func quoted(limit: Int = 200) -> String? {
         let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !lines.isEmpty else { return nil }
-        let text = lines.joined(separator: " | ")
+        let text = SkippedLines.printable(lines.joined(separator: " | "))
         return text.count > limit ? "..." + text.suffix(limit) : text
     }
 }

@@ -8,8 +8,6 @@ import Glibc
 /// pipe, and every wait ends within the timeout after the last awaited answer.
 final class ProgramSession {
     let process: ChildProcess
-    /// The longest stdout line accepted, in bytes.
-    let maximumLineLength: Int
     /// The end of the program's standard error, to quote when it dies.
     private(set) var errors = OutputTail(capacity: 4096)
     private var lines = LineBuffer()
@@ -31,13 +29,12 @@ final class ProgramSession {
         case closedOutput(partialLine: String?)
         /// No awaited answer came within the timeout.
         case silent
-        /// It printed a line longer than `maximumLineLength`.
+        /// It printed a line longer than the limit.
         case lineTooLong
     }
 
-    init(command: String, maximumLineLength: Int) throws(ChildProcess.SpawnError) {
+    init(command: String) throws(ChildProcess.SpawnError) {
         process = try ChildProcess(command: command)
-        self.maximumLineLength = maximumLineLength
     }
 
     /// Queues bytes for the program's standard input; the loop writes them as it can.
@@ -45,17 +42,18 @@ final class ProgramSession {
         if written == unwritten.count { unwritten = bytes; written = 0 } else { unwritten += bytes }
     }
 
-    /// Runs the loop until `done()`: each stdout line goes to `handle`, which returns whether it
-    /// was an awaited answer (that restarts the timeout). Nil when done, else why it stopped.
-    func exchange(timeout: Duration, handle: (String) -> Bool, done: () -> Bool) -> Ending? {
+    /// Runs the loop until `done()`: each stdout line (at most `lineLimit` bytes) goes to `handle`,
+    /// which returns whether it was an awaited answer (that restarts the timeout). Nil when done,
+    /// else why it stopped.
+    func exchange(timeout: Duration, lineLimit: Int, handle: (String) -> Bool, done: () -> Bool) -> Ending? {
         let clock = ContinuousClock()
         var deadline = clock.now + timeout
         func deliver() -> Ending? {
             while !done() {
                 guard let line = lines.nextLine() else {
-                    return lines.unfinishedLineLength > maximumLineLength ? .lineTooLong : nil
+                    return lines.unfinishedLineLength > lineLimit ? .lineTooLong : nil
                 }
-                if line.utf8.count > maximumLineLength { return .lineTooLong }
+                if line.utf8.count > lineLimit { return .lineTooLong }
                 if handle(line) { deadline = clock.now + timeout }
             }
             return nil
@@ -70,6 +68,7 @@ final class ProgramSession {
                 while !outputEnded && clock.now < deadline && readOutput() {
                     if let ending = deliver() { return ending }
                 }
+                while !errorsEnded && clock.now < deadline && readErrors() {}
                 if let ending = deliver() { return ending }
                 return done() ? nil : .exited(process.status!, partialLine: lines.remainder())
             }
@@ -108,9 +107,13 @@ final class ProgramSession {
         return count < 0 && errno == EINTR
     }
 
-    private func readErrors() {
+    /// Reads one chunk of standard error into its tail; false when nothing more is there now.
+    @discardableResult
+    private func readErrors() -> Bool {
         let count = chunk.withUnsafeMutableBytes { read(process.errors, $0.baseAddress, $0.count) }
-        if count > 0 { errors.append(chunk[0..<count]) } else if count == 0 || (errno != EAGAIN && errno != EINTR) { errorsEnded = true }
+        if count > 0 { errors.append(chunk[0..<count]); return true }
+        if count == 0 || (errno != EAGAIN && errno != EINTR) { errorsEnded = true }
+        return count < 0 && errno == EINTR
     }
 
     private func writeInput() {

@@ -41,8 +41,22 @@ struct SkippedLines {
         return notes
     }
 
-    /// A line as quoted in reports: in single quotes, at most 80 characters.
+    /// A line as quoted in reports: in single quotes, at most 80 characters, control characters
+    /// escaped (a report stays one line of text whatever the program printed).
     static func quote(_ line: String) -> String {
-        "'" + (line.count > 80 ? line.prefix(80) + "..." : line) + "'"
+        "'" + printable(line.count > 80 ? line.prefix(80) + "..." : line) + "'"
+    }
+
+    /// `text` with control characters written as \u{..}.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
