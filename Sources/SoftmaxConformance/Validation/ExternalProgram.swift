@@ -114,8 +114,8 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
     }
 
     /// The longest answer line accepted for a group of requests: 1 MiB, plus 1 KiB for each
-    /// input and output value of its largest request (room for every value written out as an
-    /// exact decimal, and for echoed inputs), at most `maximumLineLength`.
+    /// input and output value of its largest request (room for every value written as an exact
+    /// decimal with an exponent, at most 770 digits, and for echoed inputs), at most `maximumLineLength`.
     func lineLimit(for requests: [ImplementationRequest]) -> Int {
         let values = requests.map { r -> Int in
             let n = r.input.count
