@@ -43,7 +43,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The non-finite convention to judge by: limit (ours), numpy, scipy, jax, onnxruntime, pytorch or tensorflow (measured, see tools/adapters/POLICIES.md).")
     var policy = "limit"
 
-    @Option(name: .long, parsing: .unconditional, help: "Seconds to wait for each answer before declaring the program hung.")
+    @Option(name: .long, parsing: .unconditional, help: "Seconds to wait for each answer before declaring the program hung (it is then killed and restarted once).")
     var timeout: Double = 10
 
     @Option(name: .long, help: "The fixtures directory.")
@@ -85,7 +85,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let functions = function.isEmpty ? ReferenceFunction.allCases : function.compactMap(ReferenceFunction.init(rawValue:))
         let formats = (format.isEmpty ? ["f32"] : format).compactMap(ProtocolNames.format(named:))
-        let validation: ValidationReport
+        var validation: ValidationReport
         if let results {
             let text = try String(contentsOfFile: results, encoding: .utf8)
             let records: [RecordedResults.Record]
@@ -104,6 +104,7 @@ struct Validate: ParsableCommand {
             }
             validation = ValidationReport(implementation: program.name, profile: profile.value(for: formats[0]), policy: chosenPolicy,
                                           fixtures: summaries, properties: properties)
+            validation.notes = program.notes
         }
         let rendered: String = switch report.report {
         case .text: validation.text

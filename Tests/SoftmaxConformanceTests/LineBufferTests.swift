@@ -20,4 +20,16 @@ import Testing
             #expect(buffer.remainder() == nil)
         }
     }
+
+    @Test("the unfinished line's length is what arrived after the last newline")
+    func unfinishedLength() {
+        var buffer = LineBuffer()
+        buffer.append(Array("ab\ncdef".utf8)[...])
+        #expect(buffer.nextLine() == "ab")
+        #expect(buffer.nextLine() == nil)
+        #expect(buffer.unfinishedLineLength == 4)
+        buffer.append(Array("gh\n".utf8)[...])
+        #expect(buffer.nextLine() == "cdefgh")
+        #expect(buffer.nextLine() == nil && buffer.unfinishedLineLength == 0)
+    }
 }

@@ -6,6 +6,8 @@ struct CommandRunner {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// Whether the binary was killed by a signal (a crash) instead of exiting.
+        let signalled: Bool
     }
 
     static var binary: URL {
@@ -29,6 +31,7 @@ struct CommandRunner {
         process.waitUntilExit()
         return Output(status: process.terminationStatus,
                       stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+                      stderr: String(decoding: stderrData, as: UTF8.self),
+                      signalled: process.terminationReason == .uncaughtSignal)
     }
 }

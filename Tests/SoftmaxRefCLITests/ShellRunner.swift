@@ -20,7 +20,8 @@ enum ShellRunner {
         process.waitUntilExit()
         return CommandRunner.Output(status: process.terminationStatus,
                                     stdout: String(decoding: stdoutData, as: UTF8.self),
-                                    stderr: String(decoding: stderrData, as: UTF8.self))
+                                    stderr: String(decoding: stderrData, as: UTF8.self),
+                                    signalled: process.terminationReason == .uncaughtSignal)
     }
 
     /// A fresh empty directory under the temporary directory.

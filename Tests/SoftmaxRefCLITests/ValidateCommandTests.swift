@@ -33,7 +33,7 @@ import Testing
         ("nan-ignored", ["--format", "f32"], "nan: NaN logit not propagated: output 0 is 0"),
         ("crash", ["--format", "f32"], "the program exited while answering request"),
         ("hang", ["--format", "f32"], "no answer to request"),
-        ("garbage", ["--format", "f32"], "garbage instead of an answer to request"),
+        ("garbage", ["--format", "f32"], "it printed instead: 'this is not JSON'"),
     ])
     func brokenProgramIsReported(mode: String, extra: [String], message: String) throws {
         let r = try Self.validate(mode, extra)

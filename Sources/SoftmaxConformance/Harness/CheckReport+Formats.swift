@@ -9,12 +9,13 @@ extension CheckReport {
         var lines = ["\(implementation): \(ProtocolNames.name(of: configuration.format)), profile \(configuration.profile), seed \(configuration.seed), \(configuration.cases) cases per property"]
         let width = results.map(\.property.count).max() ?? 10
         for r in results {
-            let verdict = r.succeeded ? "pass" : "FAIL"
+            let verdict = r.notRun.map { "NOT RUN (\($0))" } ?? (r.succeeded ? "pass" : "FAIL")
             let name = r.property + String(repeating: " ", count: width - r.property.count)
             lines.append("  \(name)  \(verdict)  cases \(r.casesRun) (skipped \(r.skipped))  max ulp \(Self.format(r.maxUlp))")
         }
-        let failures = results.filter { !$0.succeeded }
-        lines.append(failures.isEmpty ? "all \(results.count) properties hold" : "\(failures.count) of \(results.count) properties failed")
+        let failures = results.filter { $0.failure != nil }
+        let notRun = results.filter { $0.notRun != nil }.count
+        lines.append(failures.isEmpty && notRun == 0 ? "all \(results.count) properties hold" : "\(failures.count) of \(results.count) properties failed" + (notRun > 0 ? ", \(notRun) not run" : ""))
         for r in failures {
             let f = r.failure!
             lines.append("")
@@ -45,6 +46,7 @@ extension CheckReport {
                 .object([
                     "name": .string(r.property),
                     "passed": .bool(r.succeeded),
+                    "not_run": r.notRun.map(JSONValue.string),
                     "cases_run": .number(String(r.casesRun)),
                     "skipped": .number(String(r.skipped)),
                     "max_ulp": .string(Self.format(r.maxUlp)),
@@ -83,6 +85,8 @@ extension CheckReport {
                 let outcome: JUnitDocument.Outcome
                 if let f = r.failure {
                     outcome = .failed(message: f.reason, detail: "counterexample: \(f.counterexample)\nwhy: \(f.reason)\nreplay: \(f.replay)")
+                } else if let reason = r.notRun {
+                    outcome = .skipped("not run: \(reason)")
                 } else if r.skipped == r.casesRun {
                     outcome = .skipped("all \(r.casesRun) cases skipped (unsupported or not applicable)")
                 } else {

@@ -37,6 +37,9 @@ public enum ImplementationAnswer: Sendable, Equatable {
     case unsupported
     /// The implementation failed to answer (crash, timeout, garbage), with a reason.
     case failure(String)
+    /// The implementation can no longer answer (an external program that died for good), with
+    /// why; what needed it is not run, neither passed nor failed.
+    case unavailable(String)
 }
 
 /// Anything that maps rows to outputs in a format: a built-in kernel, an external program spoken

@@ -15,7 +15,10 @@ public enum NonFiniteJudge {
     /// (or the implementation declines the function).
     public static func failure(_ request: ImplementationRequest, _ answer: ImplementationAnswer,
                                policy: FrameworkPolicy, profile: Profile) -> String? {
-        if answer == .unsupported { return nil }
+        switch answer {
+        case .unsupported, .unavailable: return nil  // nothing to judge: declined, or not run
+        case .values, .failure: break
+        }
         switch policy.verdict(request, answer) {
         case .matches: return nil
         case .differs(let reason): return reason + followed(request, answer, besides: policy)
@@ -23,7 +26,7 @@ public enum NonFiniteJudge {
         }
         let outputs: [FloatValue]
         switch answer {
-        case .unsupported: return nil  // answered above
+        case .unsupported, .unavailable: return nil  // answered above
         case .failure(let reason): return "the implementation failed: \(reason)" + followed(request, answer, besides: policy)
         case .values(let v): outputs = v
         }

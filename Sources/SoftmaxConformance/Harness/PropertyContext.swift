@@ -16,6 +16,8 @@ public struct PropertyContext: Sendable {
     public enum Refusal: Error {
         case unsupported
         case failed(String)
+        /// The implementation can no longer answer: the property is not run.
+        case unavailable(String)
     }
 
     /// The implementation's outputs for `request`; an answer of the wrong length is a failure
@@ -27,6 +29,7 @@ public struct PropertyContext: Sendable {
             return v
         case .unsupported: throw .unsupported
         case .failure(let reason): throw .failed(reason)
+        case .unavailable(let reason): throw .unavailable(reason)
         }
     }
 
@@ -74,12 +77,14 @@ public enum Verdict: Sendable, Equatable {
     case fail(reason: String, maxUlp: Double)
     /// Did not apply (an unsupported function, or a case the property has nothing to say about).
     case skip(String)
+    /// Could not be decided: the implementation can no longer answer (the reason says why).
+    case notRun(String)
 
     public var failed: Bool { if case .fail = self { true } else { false } }
     public var maxUlp: Double {
         switch self {
         case .pass(let u), .fail(_, let u): u
-        case .skip: 0
+        case .skip, .notRun: 0
         }
     }
 }
@@ -101,12 +106,14 @@ public protocol ConformanceProperty: Sendable {
 extension ConformanceProperty {
     public var families: [RowGenerator.Family] { RowGenerator.Family.allCases.filter { $0 != .masked && $0 != .nonFinite } }
 
-    /// Runs `body`, turning an unsupported answer into a skip and an implementation failure into a failure.
+    /// Runs `body`, turning an unsupported answer into a skip, an implementation failure into a
+    /// failure, and an implementation that can no longer answer into "not run".
     func guarded(_ body: () throws(PropertyContext.Refusal) -> Verdict) -> Verdict {
         do { return try body() } catch {
             switch error {
             case .unsupported: return .skip("unsupported")
             case .failed(let reason): return .fail(reason: "the implementation failed: \(reason)", maxUlp: .infinity)
+            case .unavailable(let reason): return .notRun(reason)
             }
         }
     }

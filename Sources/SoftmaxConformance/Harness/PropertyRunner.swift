@@ -40,7 +40,10 @@ public struct PropertyResult: Sendable {
     public let skipped: Int
     public let maxUlp: Double
     public let failure: PropertyFailure?
-    public var succeeded: Bool { failure == nil }
+    /// Why the property could not be decided (the implementation can no longer answer), or nil.
+    public let notRun: String?
+    /// Held on every case run; false when it failed or was not run.
+    public var succeeded: Bool { failure == nil && notRun == nil }
 }
 
 /// The outcome of a whole run against one implementation.
@@ -52,6 +55,7 @@ public struct CheckReport: Sendable {
 }
 
 /// Runs properties on generated cases, stops each property at its first failure, and shrinks it.
+/// A property whose implementation can no longer answer stops there, "not run", unshrunk.
 public enum PropertyRunner {
     public static func run(_ implementation: any Implementation, properties: [any ConformanceProperty] = PropertyCatalog.all,
                            configuration: CheckConfiguration) -> CheckReport {
@@ -65,18 +69,27 @@ public enum PropertyRunner {
                 switch verdict {
                 case .pass(let u): passed += 1; worst = max(worst, u)
                 case .skip: skipped += 1
+                case .notRun(let reason):
+                    return PropertyResult(property: property.name, statement: property.statement, casesRun: index,
+                                          passed: passed, skipped: skipped, maxUlp: worst, failure: nil, notRun: reason)
                 case .fail(let reason, let u):
                     worst = max(worst, u)
-                    let shrunk = Shrinker.shrink(c) { property.check($0, context).failed }
-                    let finalReason: String = if case .fail(let r, _) = property.check(shrunk, context) { r } else { reason }
+                    // The reason of the last candidate that still failed (a shrink step can end
+                    // with the implementation gone, so the shrunk case is not checked again).
+                    var finalReason = reason
+                    let shrunk = Shrinker.shrink(c) { candidate in
+                        guard case .fail(let r, _) = property.check(candidate, context) else { return false }
+                        finalReason = r
+                        return true
+                    }
                     let failure = PropertyFailure(reason: finalReason, counterexample: shrunk, original: c, caseIndex: index,
                                                   replay: replayCommand(implementation.name, property.name, configuration))
                     return PropertyResult(property: property.name, statement: property.statement, casesRun: index + 1,
-                                          passed: passed, skipped: skipped, maxUlp: worst, failure: failure)
+                                          passed: passed, skipped: skipped, maxUlp: worst, failure: failure, notRun: nil)
                 }
             }
             return PropertyResult(property: property.name, statement: property.statement, casesRun: configuration.cases,
-                                  passed: passed, skipped: skipped, maxUlp: worst, failure: nil)
+                                  passed: passed, skipped: skipped, maxUlp: worst, failure: nil, notRun: nil)
         }
         return CheckReport(implementation: implementation.name, configuration: configuration, results: results)
     }

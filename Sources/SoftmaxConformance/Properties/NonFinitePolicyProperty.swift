@@ -17,6 +17,7 @@ public struct NonFinitePolicyProperty: ConformanceProperty {
         for probe in NonFiniteProbes.probes(c.row, format: c.format) {
             for request in NonFiniteProbes.requests(probe, format: c.format, beta: c.beta) {
                 let answer = context.implementation.evaluate(request)
+                if case .unavailable(let reason) = answer { return .notRun(reason) }
                 if let reason = NonFiniteJudge.failure(request, answer, policy: policy, profile: context.profile) {
                     return .fail(reason: "\(Self.describe(request)) of \(probe.description): \(reason)", maxUlp: .infinity)
                 }

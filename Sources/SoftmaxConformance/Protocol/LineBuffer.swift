@@ -21,6 +21,10 @@ public struct LineBuffer: Sendable {
         return line
     }
 
+    /// The bytes received of the line not yet complete, once `nextLine()` has returned nil: lets a
+    /// reader bound the length of a line before it ends.
+    public var unfinishedLineLength: Int { bytes.count - start }
+
     /// Appends bytes just read, first dropping the lines already handed out.
     public mutating func append(_ chunk: ArraySlice<UInt8>) {
         if start > 0 {

@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -9,157 +7,176 @@ import Glibc
 /// An implementation that is a separate program speaking the JSON-lines protocol on its
 /// standard input and output (see tools/adapters/README.md).
 ///
-/// It is started once and kept running. Requests are pipelined and answers read in order, each
-/// within `timeout`. A program that crashes, hangs, prints garbage or answers the wrong id gets a
-/// failure for that request (naming it), is restarted once, and validation goes on; after a second
-/// death every later request fails without waiting.
+/// It is started once, in a process group of its own, and kept running. Requests are pipelined
+/// (at most `groupSize` in flight) and answers matched to them by id, each awaited at most
+/// `timeout` (``ProgramSession``). Lines that are not answers, repeated answers and answers with
+/// ids never sent are skipped and reported once in ``notes``. A program that exits, hangs, closes
+/// its output or prints an over-long line gets a failure for the request it was answering and is
+/// restarted once; after its second death (or a death before its restart answered anything) it is
+/// dead for good, and every later request is answered ``ImplementationAnswer/unavailable(_:)``.
 public final class ExternalProgram: Implementation, @unchecked Sendable {
     public let name: String
     let command: String
     let timeout: Duration
-    /// Guards the running process; `evaluate` is serialised.
-    private let state = Mutex(ProcessState())
+    /// The upper bound of ``lineLimit(for:)``.
+    let maximumLineLength: Int
+    /// Guards the running session and the record of what happened; `evaluate` is serialised.
+    private let state = Mutex(State())
 
-    struct ProcessState {
-        var process: Process?
-        var input: FileHandle?
-        var output: Int32 = -1
-        var lines = LineBuffer()
+    /// The longest answer line read, in bytes, whatever the request: far above any honest answer
+    /// (a 1024 × 1024 Jacobian in hex is about 25 MB), and a bound on the memory a runaway line
+    /// can take. Smaller requests get a smaller bound (``lineLimit(for:)``).
+    public static let maximumAnswerLineBytes = 64 << 20
+    /// Requests in flight at once.
+    static let groupSize = 64
+
+    struct State {
+        var session: ProgramSession?
         var nextID = 1
-        var restarts = 0
-        /// Set when the program died for good.
-        var dead = false
+        /// Runs started, and answers the current run gave.
+        var starts = 0
+        var answeredThisRun = 0
+        var skipped = SkippedLines()
+        /// One line per death, for the notes.
+        var deaths: [String] = []
+        /// Set when the program is dead for good: why later requests are not run.
+        var gone: String?
+        var notRun = 0
     }
 
-    public init(command: String, name: String? = nil, timeout: Duration = .seconds(10)) {
+    public init(command: String, name: String? = nil, timeout: Duration = .seconds(10),
+                maximumLineLength: Int = ExternalProgram.maximumAnswerLineBytes) {
         self.command = command
         self.name = name ?? command
         self.timeout = timeout
+        self.maximumLineLength = maximumLineLength
         signal(SIGPIPE, SIG_IGN)  // a dead program must give us EPIPE, not kill us
     }
 
-    deinit { state.withLock { Self.stop(&$0) } }
+    deinit { state.withLock { $0.session?.stop() } }
+
+    /// What the program did besides answering, each said once: lines skipped, deaths and restarts,
+    /// requests not run.
+    public var notes: [String] {
+        state.withLock { s in
+            s.skipped.notes + s.deaths + (s.notRun > 0 ? ["\(s.notRun) later requests were not run"] : [])
+        }
+    }
 
     public func evaluate(_ requests: [ImplementationRequest]) -> [ImplementationAnswer] {
         state.withLock { s in
-            var answers: [ImplementationAnswer] = []
-            var start = 0
-            while start < requests.count {
-                // Pipeline small groups: at most 64 requests or 32 KiB of requests in flight, so
-                // neither side can fill a pipe while the other waits on it.
-                var end = start, bytes = 0
-                var lines: [String] = []
-                while end < requests.count && (end == start || (end - start < 64 && bytes < 32_768)) {
-                    let line = ProtocolAnswer.line(requests[end], id: s.nextID + (end - start)) + "\n"
-                    lines.append(line)
-                    bytes += line.utf8.count
-                    end += 1
+            var answers = [ImplementationAnswer?](repeating: nil, count: requests.count)
+            var queue = Array(requests.indices)
+            while let first = queue.first {
+                if let gone = s.gone {
+                    for i in queue { answers[i] = .unavailable(gone) }
+                    s.notRun += queue.count
+                    break
                 }
-                answers += answerGroup(Array(requests[start..<end]), lines, &s)
-                start = end
+                let session: ProgramSession
+                do { session = try self.session(&s) } catch {
+                    answers[first] = died(&s, id: s.nextID, requests[first], cause: "cannot start the program: \(error)", restart: false)
+                    s.nextID += 1
+                    queue.removeFirst()
+                    continue
+                }
+                let group = Array(queue.prefix(Self.groupSize))
+                queue.removeFirst(group.count)
+                let ids = s.nextID..<(s.nextID + group.count)
+                s.nextID += group.count
+                session.send(Array(zip(group, ids).map { ProtocolAnswer.line(requests[$0], id: $1) + "\n" }.joined().utf8))
+                var matcher = AnswerMatcher(ids: ids)
+                var lastSkipped: String?
+                let limit = lineLimit(for: group.map { requests[$0] })
+                let ending = session.exchange(timeout: timeout, lineLimit: limit, handle: { line in
+                    let outcome = matcher.take(line)
+                    s.skipped.record(outcome, line)
+                    guard case .answer = outcome else { lastSkipped = line; return false }
+                    s.answeredThisRun += 1
+                    return true
+                }, done: { matcher.isComplete })
+                for (i, id) in zip(group, ids) {
+                    if let json = matcher.answers[id - ids.lowerBound] {
+                        answers[i] = ProtocolAnswer.answer(json, request: id, format: requests[i].format)
+                    }
+                }
+                guard let ending else { continue }
+                // The first unanswered request is the one the program died on; the others in
+                // flight were lost with it and are asked again.
+                let lost = zip(group, ids).filter { matcher.answers[$0.1 - ids.lowerBound] == nil }
+                let (victim, id) = lost[0]
+                let cause = Self.describe(ending, request: id, session, lastSkipped: lastSkipped, timeout: timeout, limit: limit)
+                answers[victim] = died(&s, id: id, requests[victim], cause: cause, restart: s.starts == 1)
+                queue = lost.dropFirst().map(\.0) + queue
             }
-            return answers
+            return answers.map { $0! }
         }
     }
 
-    /// Writes a group of request lines, then reads their answers in order.
-    private func answerGroup(_ requests: [ImplementationRequest], _ lines: [String], _ s: inout ProcessState) -> [ImplementationAnswer] {
-        if s.dead { return requests.map { _ in .failure("the program is no longer running") } }
-        if s.process == nil, let failure = start(&s) { return requests.map { _ in .failure(failure) } }
-        let firstID = s.nextID
-        s.nextID += requests.count
-        // Write on another thread while this one reads: a program may answer (and fill its output
-        // pipe) before it has read everything we send.
-        let writer = DispatchGroup()
-        let handle = s.input
-        let text = lines.joined()
-        DispatchQueue.global().async(group: writer) { _ = Self.write(text, handle) }
-        defer { writer.wait() }
-        var answers: [ImplementationAnswer] = []
-        for (offset, request) in requests.enumerated() {
-            let id = firstID + offset
-            let result = readLine(&s)
-            switch result {
-            case .line(let text): answers.append(ProtocolAnswer.parse(text, expectedID: id, format: request.format))
-            case .endOfFile, .timedOut:
-                // End of output means the program exited (or closed its output); silence means it hung.
-                let what = result == .endOfFile ? "the program exited while answering request \(id)" : "no answer to request \(id) within \(timeout)"
-                answers.append(died(&s, what + ": " + lines[offset].prefix(200).dropLast()))
-                // The rest of the group was lost with the process: ask again, one by one.
-                for rest in requests[(offset + 1)...] {
-                    answers += answerGroup([rest], [ProtocolAnswer.line(rest, id: s.nextID) + "\n"], &s)
-                }
-                return answers
+    /// The longest answer line accepted for a group of requests: 1 MiB, plus 1 KiB for each
+    /// input and output value of its largest request (room for every value written as an exact
+    /// decimal with an exponent, at most 770 digits, and for echoed inputs), at most `maximumLineLength`.
+    func lineLimit(for requests: [ImplementationRequest]) -> Int {
+        let values = requests.map { r -> Int in
+            let n = r.input.count
+            let outputs = switch r.function {
+            case .logSumExp: 1
+            case .jacobian: n * n
+            case .crossEntropy: n + 1
+            case .softmax, .logSoftmax, .sigmoid, .softmaxVJP: n
             }
-        }
-        return answers
+            return n + outputs
+        }.max() ?? 0
+        return min(maximumLineLength, (1 << 20) + values << 10)
     }
 
-    /// Records a death, restarts once, and returns the failure for the request that caused it.
-    private func died(_ s: inout ProcessState, _ reason: String) -> ImplementationAnswer {
-        Self.stop(&s)
-        if s.restarts >= 1 { s.dead = true } else { s.restarts += 1 }
+    /// The running session, started if need be.
+    private func session(_ s: inout State) throws(ChildProcess.SpawnError) -> ProgramSession {
+        if let session = s.session { return session }
+        s.starts += 1
+        s.answeredThisRun = 0
+        let session = try ProgramSession(command: command)
+        s.session = session
+        return session
+    }
+
+    /// Records a death on request `id`, restarting the program if `restart`, and returns the
+    /// request's answer: a failure naming the cause, or `unavailable` when a restarted program
+    /// died before answering anything (the same death again, already reported).
+    private func died(_ s: inout State, id: Int, _ request: ImplementationRequest, cause: String, restart: Bool) -> ImplementationAnswer {
+        s.session?.stop()
+        s.session = nil
+        let reason = "\(cause) [\(request.function.rawValue) \(ProtocolNames.name(of: request.format)), \(request.input.count) inputs]"
+        let again = s.starts > 1 && s.answeredThisRun == 0
+        s.deaths.append((again ? "the restarted program died before answering anything: " : "the program died: ") + reason + (restart ? "; restarted" : "; not restarted"))
+        if !restart {
+            s.gone = "the program is no longer running: \(s.starts > 1 ? "it died twice" : "it could not start"), see the notes"
+        }
+        if again {
+            s.notRun += 1
+            return .unavailable(s.gone!)
+        }
         return .failure(reason)
     }
 
-    private func start(_ s: inout ProcessState) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // `exec` makes the program itself the child, so killing it on a hang kills the program and
-        // not just a shell (an orphan would keep our standard error open).
-        process.arguments = ["-c", "exec " + command]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        do { try process.run() } catch {
-            s.dead = true
-            return "cannot start '\(command)': \(error.localizedDescription)"
+    /// A death's cause in words, with the end of its standard error.
+    static func describe(_ ending: ProgramSession.Ending, request id: Int, _ session: ProgramSession, lastSkipped: String?,
+                         timeout: Duration, limit: Int) -> String {
+        var cause: String
+        switch ending {
+        case .exited(let status, let partial):
+            cause = "the program exited while answering request \(id) (\(status))"
+            if let partial { cause += " after printing part of a line: \(SkippedLines.quote(partial))" }
+        case .closedOutput(let partial):
+            cause = "the program closed its standard output while answering request \(id)"
+            if let partial { cause += " after printing part of a line: \(SkippedLines.quote(partial))" }
+        case .silent:
+            cause = "no answer to request \(id) within \(timeout)"
+            if let lastSkipped { cause += "; it printed instead: \(SkippedLines.quote(lastSkipped))" }
+        case .lineTooLong:
+            cause = "answer line longer than \(limit) bytes while answering request \(id)"
         }
-        s.process = process
-        s.input = stdin.fileHandleForWriting
-        s.output = stdout.fileHandleForReading.fileDescriptor
-        s.lines = LineBuffer()
-        return nil
-    }
-
-    /// Ends the program: closes its input, kills it, and reaps it with waitpid (Foundation's
-    /// `waitUntilExit` spins a run loop that can wait forever on Linux).
-    private static func stop(_ s: inout ProcessState) {
-        try? s.input?.close()
-        if let p = s.process {
-            let pid = p.processIdentifier
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            _ = waitpid(pid, &status, 0)
-        }
-        s.process = nil
-        s.input = nil
-        s.lines = LineBuffer()
-    }
-
-    private static func write(_ text: String, _ handle: FileHandle?) -> Bool {
-        guard let handle else { return false }
-        do { try handle.write(contentsOf: Data(text.utf8)); return true } catch { return false }
-    }
-
-    enum ReadResult: Equatable { case line(String), endOfFile, timedOut }
-
-    /// The next line of the program's output, waiting at most `timeout` overall.
-    private func readLine(_ s: inout ProcessState) -> ReadResult {
-        let deadline = ContinuousClock.now + timeout
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            if let line = s.lines.nextLine() { return .line(line) }
-            let remaining = ContinuousClock.now.duration(to: deadline)
-            if remaining <= .zero { return .timedOut }
-            var descriptor = pollfd(fd: s.output, events: Int16(POLLIN), revents: 0)
-            let milliseconds = Int32(min(Double(remaining.components.seconds) * 1000 + Double(remaining.components.attoseconds) / 1e15 + 1, 3_600_000))
-            let ready = poll(&descriptor, 1, milliseconds)
-            if ready == 0 { return .timedOut }
-            if ready < 0 { if errno == EINTR { continue }; return .endOfFile }
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(s.output, $0.baseAddress, $0.count) }
-            if count <= 0 { return .endOfFile }
-            s.lines.append(chunk[0..<count])
-        }
+        if let tail = session.errors.quoted() { cause += "; its standard error ends: '\(tail)'" }
+        return cause
     }
 }

@@ -11,6 +11,10 @@ extension FixtureSummary {
         case .unsupported:
             unsupported += 1
             return
+        case .unavailable(let reason):
+            notRun += 1
+            notRunReason = notRunReason ?? reason
+            return
         case .values(let v): (values, refusal) = (v, nil)
         case .failure(let reason): (values, refusal) = (nil, reason)
         }

@@ -10,6 +10,10 @@ public struct FixtureSummary: Sendable {
     public var cases = 0
     public var correctlyRounded = 0
     public var unsupported = 0
+    /// Cases not run: the implementation could no longer answer.
+    public var notRun = 0
+    /// Why (the first such answer's reason), when `notRun > 0`.
+    public var notRunReason: String?
     public var maxUlp = 0.0
     /// (case id, reason).
     public var failures: [(String, String)] = []

@@ -18,7 +18,10 @@ public struct ValidationReport: Sendable {
         self.properties = properties
     }
 
-    public var succeeded: Bool { fixtures.allSatisfy { $0.failures.isEmpty } && properties.allSatisfy(\.succeeded) }
+    /// What the implementation did besides answering (``ExternalProgram/notes``), printed after the verdict.
+    public var notes: [String] = []
+
+    public var succeeded: Bool { fixtures.allSatisfy { $0.failures.isEmpty && $0.notRun == 0 } && properties.allSatisfy(\.succeeded) }
 
     /// Summary first (per function and format: the cases, the accuracy on finite inputs and the
     /// conventions for non-finite ones; then a line per property run), then every failure with its
@@ -26,13 +29,17 @@ public struct ValidationReport: Sendable {
     public var text: String {
         let judgedBy = policy == .limit ? "" : ", policy \(policy.name)"
         var lines = ["\(implementation): profile \(profile)\(judgedBy) — \(succeeded ? "PASS" : "FAIL")"]
+        lines += notes.map { "  note: \($0)" }
         for f in fixtures {
-            lines.append("  fixtures \(f.function.rawValue) \(ProtocolNames.name(of: f.format)): \(f.cases) cases, failures \(f.failures.count), unsupported \(f.unsupported)")
+            lines.append("  fixtures \(f.function.rawValue) \(ProtocolNames.name(of: f.format)): \(f.cases) cases, failures \(f.failures.count), unsupported \(f.unsupported)"
+                         + (f.notRun > 0 ? ", NOT RUN \(f.notRun) (\(f.notRunReason ?? ""))" : ""))
             lines += Self.split(f).map { "    " + $0 }
         }
         for r in properties {
-            let failed = r.results.filter { !$0.succeeded }.map(\.property)
-            lines.append("  properties \(ProtocolNames.name(of: r.configuration.format)): \(r.results.count - failed.count)/\(r.results.count) hold" + (failed.isEmpty ? "" : " (failed: \(failed.joined(separator: ", ")))"))
+            let failed = r.results.filter { $0.failure != nil }.map(\.property)
+            let notRun = r.results.filter { $0.notRun != nil }
+            lines.append("  properties \(ProtocolNames.name(of: r.configuration.format)): \(r.results.filter(\.succeeded).count)/\(r.results.count) hold" + (failed.isEmpty ? "" : " (failed: \(failed.joined(separator: ", ")))")
+                         + (notRun.isEmpty ? "" : "; NOT RUN (\(notRun[0].notRun!)): \(notRun.map(\.property).joined(separator: ", "))"))
         }
         for f in fixtures where !f.failures.isEmpty {
             lines.append("")
@@ -46,7 +53,7 @@ public struct ValidationReport: Sendable {
             for (id, reason) in f.nonFinite.defects.prefix(20) { lines.append("  \(id): \(reason)") }
             if f.nonFinite.defects.count > 20 { lines.append("  ... and \(f.nonFinite.defects.count - 20) more") }
         }
-        for r in properties where !r.succeeded {
+        for r in properties where r.results.contains(where: { $0.failure != nil }) {
             lines.append("")
             lines.append(r.text.split(separator: "\n").drop { !$0.hasPrefix("FAIL") }.joined(separator: "\n"))
         }

@@ -1,0 +1,14 @@
+#!/usr/bin/env python3
+"""Answers with true as the first output."""
+import json
+from _serve import serve
+
+
+def respond(n, request, answer):
+    a = json.loads(answer)
+    if a.get("output"):
+        a["output"][0] = True
+    return json.dumps(a) + "\n"
+
+
+serve(respond)
