@@ -95,19 +95,26 @@ extension RowRequest {
         case .positiveInfinities: return .infinity(negative: false)
         case .finite(_, let values):
             let w = Weights(logits: values, scale: scale, bits: bits, tailBits: tailBits)
-            if isExactlyZero(w, top: values[w.reference]) { return .exactly(.zero) }
+            if let nearZero = logSumExpOfUnitHead(w, top: values[w.reference], bits: bits) { return nearZero }
             let top = scale.times(values[w.reference], bits: bits + 8)
             return .interval(top.adding(w.logPartition(), bits: bits))
         }
     }
 
-    /// Whether LSE = ln(b^(β·x_r) · S / w_r) is exactly ln 1 = 0. Σ_j b^(β·x_j) = 1 needs every term
-    /// rational (terms in different classes of ``BaseRoot`` are linearly independent over Q), so
-    /// this is the only exact LSE besides a lone finite logit: ln(3·9^(-1/2)) = 0 in base 9.
-    private func isExactlyZero(_ w: Weights, top: Dyadic) -> Bool {
-        guard let base = scale.base, scale.signum != 0, let partition = w.exactPartition,
-              let power = BaseRoot(base).rationalPower(scale.beta * top) else { return false }
-        return power * partition == Rational(1)
+    /// LSE = ln(P·S / w_r) with P = b^(β·x_r) rational, when P·E = w_r for the sum E of the exact
+    /// weights: then LSE = ln(1 + P·T / w_r) for the sum T of the others, exactly 0 when there are
+    /// none (ln(3·9^(-1/2)) = 0 in base 9) and otherwise open at 0 instead of the straddle
+    /// ln P + ln(S / w_r) would leave. Σ_j b^(β·x_j) = 1 needs every term rational (terms in
+    /// different classes of ``BaseRoot`` are linearly independent over Q), so no other LSE is 0.
+    private func logSumExpOfUnitHead(_ w: Weights, top: Dyadic, bits: Int) -> Enclosure? {
+        guard let base = scale.base, scale.signum != 0,
+              let power = BaseRoot(base).rationalPower(scale.beta * top) else { return nil }
+        let (exact, rest) = w.splitTotal
+        let reference = Rational(w.weights[w.reference].lower)
+        guard power * exact == reference else { return nil }
+        if rest.isExact && rest.lower.isZero { return .exactly(.zero) }
+        let factor = DyadicInterval(enclosing: power / reference, bits: bits + 8)
+        return .interval(Log.onePlus(rest.multiplyingNonNegative(factor, bits: bits + 8), bits: bits))
     }
 
     private func jacobian(bits: Int) -> [Enclosure] {
@@ -148,7 +155,7 @@ extension RowRequest {
         if let exact = s.exact {
             let qs = q.map(Rational.init), total = qs.reduce(Rational(0), +)
             gradient = (0..<n).map { j in scaled(exact[j] * total - qs[j], bits: bits) }
-            return FamilyOutputs(values: [loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
+            return FamilyOutputs(values: [finiteRowLoss(q: q, distribution: s, bits: bits) ?? loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
         }
         for j in 0..<n {
             let g: DyadicInterval
@@ -161,7 +168,7 @@ extension RowRequest {
             let scaled = g.multiplyingSigned(byNonNegative: c, bits: bits)
             gradient.append(.interval(sign >= 0 ? scaled : scaled.negated))
         }
-        return FamilyOutputs(values: [loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
+        return FamilyOutputs(values: [finiteRowLoss(q: q, distribution: s, bits: bits) ?? loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
     }
 
     /// -Σ q_i·ln s_i, with 0·(-inf) = 0 (the entropy convention) and ±inf from masked classes.

@@ -91,6 +91,16 @@ struct Weights {
         Log.onePlus(others.dividingNonNegative(by: weights[reference], bits: bits + 8), bits: bits + 4)
     }
 
+    /// The sum of the exact weights, as a rational, and an enclosure of the sum of the others
+    /// (series evaluations and far-tail bounds).
+    var splitTotal: (exact: Rational, rest: DyadicInterval) {
+        var exact = Rational(0), rest = DyadicInterval(exactly: .zero)
+        for w in weights {
+            if w.isExact { exact = exact + Rational(w.lower) } else { rest = rest.adding(w, bits: bits + 8) }
+        }
+        return (exact, rest)
+    }
+
     /// S / w_r as a rational, when the weights are exact (so that ln(S / w_r) can be recognised as 0).
     var exactPartition: Rational? {
         guard let w = exactWeights else { return nil }
