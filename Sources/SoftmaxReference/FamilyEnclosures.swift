@@ -101,9 +101,9 @@ extension RowRequest {
         }
     }
 
-    /// LSE = ln(P·S / w_r) with P = b^(β·x_r) rational, when P·E = w_r for the sum E of the exact
-    /// weights: then LSE = ln(1 + P·T / w_r) for the sum T of the others, exactly 0 when there are
-    /// none (ln(3·9^(-1/2)) = 0 in base 9) and otherwise open at 0 instead of the straddle
+    /// LSE = ln(P·S / w_r) with P = b^(β·x_r) rational, when P·E >= w_r for the sum E of the exact
+    /// weights: then LSE = ln(1 + D + P·T / w_r) for the sum T of the others and D = P·E/w_r - 1,
+    /// with D's relative precision kept, exactly 0 when D = 0 and there are no others (ln(3·9^(-1/2)) = 0 in base 9) and otherwise open at 0 instead of the straddle
     /// ln P + ln(S / w_r) would leave. Σ_j b^(β·x_j) = 1 needs every term rational (terms in
     /// different classes of ``BaseRoot`` are linearly independent over Q), so no other LSE is 0.
     private func logSumExpOfUnitHead(_ w: Weights, top: Dyadic, bits: Int) -> Enclosure? {
@@ -111,10 +111,13 @@ extension RowRequest {
               let power = BaseRoot(base).rationalPower(scale.beta * top) else { return nil }
         let (exact, rest) = w.splitTotal
         let reference = Rational(w.weights[w.reference].lower)
-        guard power * exact == reference else { return nil }
-        if rest.isExact && rest.lower.isZero { return .exactly(.zero) }
+        // LSE = ln(1 + D + P·T / w_r) with D = P·E / w_r - 1 exact; D < 0 is left to the general path.
+        let d = power * exact / reference - Rational(1)
+        guard d.signum >= 0 else { return nil }
+        if d.isZero && rest.isExact && rest.lower.isZero { return .exactly(.zero) }
         let factor = DyadicInterval(enclosing: power / reference, bits: bits + 8)
-        return .interval(Log.onePlus(rest.multiplyingNonNegative(factor, bits: bits + 8), bits: bits))
+        let u = DyadicInterval(enclosing: d, bits: bits + 8).adding(rest.multiplyingNonNegative(factor, bits: bits + 8), bits: bits + 8)
+        return .interval(Log.onePlus(u, bits: bits))
     }
 
     private func jacobian(bits: Int) -> [Enclosure] {
