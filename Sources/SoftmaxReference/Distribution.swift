@@ -9,6 +9,8 @@ struct Distribution {
     private let complementValues: [DyadicInterval]
     /// The probabilities as exact rationals, when they are (see ``Weights/exactProbabilities``).
     let exact: [Rational]?
+    /// The unnormalised weights of a finite row and the row positions they belong to.
+    let row: (indices: [Int], weights: Weights)?
 
     /// s_i.
     func probability(_ i: Int) -> DyadicInterval { probabilities[i] }
@@ -26,6 +28,7 @@ struct Distribution {
         }
         probabilities = p
         complementValues = q
+        row = (indices, weights)
         exact = weights.exactProbabilities.map { e in
             var all = [Rational](repeating: Rational(0), count: count)
             for (j, i) in indices.enumerated() { all[i] = e[j] }
@@ -41,6 +44,7 @@ struct Distribution {
         let rest = DyadicInterval(exactly: k - .one).dividingNonNegative(by: DyadicInterval(exactly: k), bits: bits)
         probabilities = (0..<count).map { members.contains($0) ? share : DyadicInterval(exactly: .zero) }
         complementValues = (0..<count).map { members.contains($0) ? rest : DyadicInterval(exactly: .one) }
+        row = nil
         exact = (0..<count).map { members.contains($0) ? Rational(1, BigInt(positiveInfinities.count)) : Rational(0) }
     }
 }

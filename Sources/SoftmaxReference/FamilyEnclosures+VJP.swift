@@ -2,67 +2,86 @@ import Multiprecision
 
 extension RowRequest {
     /// The softmax vector-Jacobian product c·s_j·(v_j - ⟨v, s⟩), computed as
-    /// c·s_j·Σ_G C_G·s_G over the groups G of equal logits, C_G = Σ_{i in G} (v_j - v_i): the same
-    /// value without subtracting two nearly equal terms.
+    /// c·(w_j / S²)·U_j with U_j = Σ_G C_G·w_G over the groups G of equal logits and
+    /// C_G = Σ_{i in G} (v_j - v_i): the same value without subtracting two nearly equal terms.
     ///
-    /// By Lindemann–Weierstrass the distinct e^(t_G) are linearly independent over the rationals,
-    /// so the output is exactly 0 when every C_G is 0, and otherwise non-zero: such zeros are held
-    /// exactly, or Ziv's loop could never decide them. When only far-tail groups (probabilities
-    /// bounded, not evaluated) have C_G ≠ 0, the output is below every format's least subnormal
-    /// and only its sign matters; it is the sign of the leading such group when the gaps between
-    /// logits make that group dominate (``dominantSign(_:)``).
+    /// Zeros are held exactly, or Ziv's loop could never decide them:
+    /// - rational probabilities (equal logits, β = 0, rational powers of a base): the rational
+    ///   part s_j·(v_j - ⟨v, s⟩) is exact and c times it is exact, zero, or transcendental;
+    /// - otherwise the exact weights' terms of U_j are summed exactly. With base e the distinct
+    ///   e^(t_G) are linearly independent over Q (Lindemann–Weierstrass), so U_j = 0 only when
+    ///   every C_G = 0; with a base b the rational weights form one such class (``BaseRoot``).
+    /// Far-tail groups (weights bounded, not evaluated) are summed relative to the first of them
+    /// (``combined(_:weights:bits:)``), so when the rest cancels the output is a bound below every
+    /// format's least subnormal on the side of its sign.
     func softmaxVJP(bits: Int) -> [Enclosure] {
         let n = logits.count
         let v = vector!
         guard let s = distribution(logits, bits: bits) else { return Array(repeating: .nan, count: n) }
-        if let exact = s.exact, let c = exactScale {
+        if let exact = s.exact {
             let vr = v.map(Rational.init)
             let dot = zip(vr, exact).reduce(Rational(0)) { $0 + $1.0 * $1.1 }
-            return (0..<n).map { j in .exact(c * exact[j] * (vr[j] - dot)) }
+            return (0..<n).map { j in scaled(exact[j] * (vr[j] - dot), bits: bits) }
         }
+        guard let (indices, w) = s.row else { preconditionFailure("a row without exact probabilities is finite") }
         let c = scale.magnitude(bits: bits + 8)
         let sign = scale.signum
-        let groups = Dictionary(grouping: logits.indices.filter { logits[$0].isFinite }, by: { logits[$0].dyadic! })
-            .sorted { $0.key > $1.key }
-        return (0..<n).map { j -> Enclosure in
-            guard logits[j].isFinite else { return .exact(Rational(0)) }
-            let terms = groups.compactMap { (x, members) -> (x: Dyadic, coefficient: Dyadic, p: DyadicInterval)? in
-                let coefficient = members.reduce(Dyadic.zero) { $0 + v[j] - v[$1] }
-                return coefficient.isZero ? nil : (x, coefficient, s.probability(members[0]))
+        // Groups of equal logits, in decreasing order of weight (t = c·x descending).
+        let groups = Dictionary(grouping: indices.indices, by: { logits[indices[$0]].dyadic! })
+            .sorted { sign >= 0 ? $0.key > $1.key : $0.key < $1.key }
+        var out = Array(repeating: Enclosure.exact(Rational(0)), count: n)
+        for (jj, j) in indices.enumerated() {
+            let terms = groups.compactMap { (x, members) -> (x: Dyadic, coefficient: Dyadic, weight: DyadicInterval)? in
+                let coefficient = members.reduce(Dyadic.zero) { $0 + v[j] - v[indices[$1]] }
+                return coefficient.isZero ? nil : (x, coefficient, w.weights[members[0]])
             }
-            if terms.isEmpty { return .exact(Rational(0)) }
-            let isTail = { (p: DyadicInterval) in p.lower.isZero && p.lowerIsOpen }
-            var sum = DyadicInterval(exactly: .zero)
-            for term in terms where !isTail(term.p) {
-                sum = sum.adding(term.p.multiplying(by: term.coefficient, bits: bits + 8), bits: bits + 8)
-            }
-            let tails = terms.filter { isTail($0.p) }
-            if sum.isExact && sum.lower.isZero, let tailSign = dominantSign(tails.map { ($0.x, $0.coefficient) }) {
-                // |output| < c·s_j·Σ|C_G|·s_G: a bound, open at 0, on the side of the sign.
-                let bound = tails.reduce(Dyadic.zero) { $0 + $1.coefficient.magnitude * $1.p.upper }
-                sum = DyadicInterval(lower: .zero, upper: bound, lowerIsOpen: true, upperIsOpen: true)
-                if tailSign < 0 { sum = sum.negated }
-            } else {
-                for term in tails {
-                    sum = sum.adding(term.p.multiplying(by: term.coefficient, bits: bits + 8), bits: bits + 8)
-                }
-            }
-            let scaled = sum.multiplyingSigned(byNonNegative: s.probability(j), bits: bits + 8)
+            if terms.isEmpty { continue }
+            let sum = combined(terms.map { ($0.x, $0.coefficient) }, weights: terms.map(\.weight), bits: bits)
+            if sum.isExact && sum.lower.isZero { continue }
+            // w_j / S² = s_j / S.
+            let factor = w.softmax(jj).dividingNonNegative(by: w.total, bits: bits + 8)
+            let scaledSum = sum.multiplyingSigned(byNonNegative: factor, bits: bits + 8)
                 .multiplyingSigned(byNonNegative: c, bits: bits)
-            return .interval(sign >= 0 ? scaled : scaled.negated)
+            out[j] = .interval(sign >= 0 ? scaledSum : scaledSum.negated)
         }
+        return out
     }
 
-    /// The sign of Σ C_k·e^(c·x_k) over groups sorted by x descending, when the first term
-    /// dominates: e^(-d) <= 2^(-floor d) for d >= 0, so it does once Σ_{k>1} |C_k|·2^(-floor(c·(x_1 - x_2)))
-    /// < |C_1|. nil otherwise, or when the base is not e (c not exact) or c <= 0.
-    private func dominantSign(_ terms: [(x: Dyadic, coefficient: Dyadic)]) -> Int? {
-        guard scale.base == nil, scale.beta.signum > 0, let first = terms.first else { return terms.isEmpty ? 0 : nil }
-        guard terms.count > 1 else { return first.coefficient.signum }
-        let gap = scale.beta * (first.x - terms[1].x)
-        guard let whole = (gap.exponent >= 0 ? gap.mantissa.shiftedLeft(by: gap.exponent)
-                           : gap.mantissa.shiftedRight(by: -gap.exponent, rounding: .floor)).exactInt else { return first.coefficient.signum }
-        let rest = terms.dropFirst().reduce(Dyadic.zero) { $0 + $1.coefficient.magnitude }
-        return rest * Dyadic.powerOfTwo(-min(whole, 1 << 30)) < first.coefficient.magnitude ? first.coefficient.signum : nil
+    /// An enclosure of Σ_k C_k·w_k for groups in decreasing order of t = c·x with enclosed weights
+    /// w_k: exact weights summed exactly, series weights as intervals, and the far-tail terms
+    /// (weights bounded by (0, ε)) as w_f·Σ_{tail} C_k·e^(t_k - t_f) relative to the first tail
+    /// term f, by the same method, so that a cancelling head leaves the tails' sign and not a
+    /// straddle of 0 (VJP of [10^6, 0, -1] in base 2: -2^-10^6 + 2^-(10^6+1) < 0).
+    private func combined(_ terms: [(x: Dyadic, coefficient: Dyadic)], weights: [DyadicInterval], bits: Int) -> DyadicInterval {
+        let isTail = { (p: DyadicInterval) in p.lower.isZero && p.lowerIsOpen }
+        var exactPart = Dyadic.zero
+        var sum = DyadicInterval(exactly: .zero)
+        var tails: [(x: Dyadic, coefficient: Dyadic)] = []
+        var tailWeight: DyadicInterval?
+        for (term, weight) in zip(terms, weights) {
+            if isTail(weight) {
+                tails.append(term)
+                if tailWeight == nil { tailWeight = weight }
+            } else if weight.isExact {
+                exactPart = exactPart + term.coefficient * weight.lower
+            } else {
+                sum = sum.adding(weight.multiplying(by: term.coefficient, bits: bits + 8), bits: bits + 8)
+            }
+        }
+        sum = sum.adding(DyadicInterval(exactly: exactPart), bits: bits + 8)
+        if let tailWeight {
+            sum = sum.adding(relativeSum(tails, bits: bits).multiplyingSigned(byNonNegative: tailWeight, bits: bits + 8), bits: bits + 8)
+        }
+        return sum
+    }
+
+    /// An enclosure of Σ_k C_k·e^(t_k - t_1) for terms in decreasing order of t (see ``combined``).
+    private func relativeSum(_ terms: [(x: Dyadic, coefficient: Dyadic)], bits: Int) -> DyadicInterval {
+        let w = Weights(logits: terms.map(\.x), scale: scale, bits: bits, tailBits: tailBits)
+        let sum = combined(terms, weights: w.weights, bits: bits)
+        if sum.isExact && sum.lower.isZero { return sum }
+        // w_1 is exact (1, or a^(-μ) with rational powers of a base).
+        let inverse = DyadicInterval(exactly: .one).dividingNonNegative(by: w.weights[0], bits: bits + 8)
+        return sum.multiplyingSigned(byNonNegative: inverse, bits: bits + 8)
     }
 }

@@ -47,6 +47,16 @@ extension RowRequest {
     /// c = β exactly, when the base is e (with another base c = β·ln b is transcendental).
     var exactScale: Rational? { scale.base == nil ? Rational(scale.beta) : nil }
 
+    /// c·r for an exact rational r: exact when c is (base e) or r = 0; otherwise an enclosure, and
+    /// c·r is then transcendental for r != 0 (ln b is, for a rational b != 1), so it decides.
+    func scaled(_ r: Rational, bits: Int) -> Enclosure {
+        if r.isZero { return .exact(Rational(0)) }
+        if let c = exactScale { return .exact(c * r) }
+        let product = DyadicInterval(enclosing: r.magnitude, bits: bits + 8)
+            .multiplyingNonNegative(scale.magnitude(bits: bits + 8), bits: bits)
+        return .interval((r.signum > 0) == (scale.signum >= 0) ? product : product.negated)
+    }
+
     func softmax(_ x: [FloatValue], bits: Int) -> [Enclosure] {
         guard let s = distribution(x, bits: bits) else { return Array(repeating: .nan, count: x.count) }
         if let exact = s.exact { return exact.map { .exact($0) } }
@@ -85,26 +95,36 @@ extension RowRequest {
         case .positiveInfinities: return .infinity(negative: false)
         case .finite(_, let values):
             let w = Weights(logits: values, scale: scale, bits: bits, tailBits: tailBits)
-            if isExactlyZero(w, top: values[w.reference]) { return .exactly(.zero) }
+            if let nearZero = logSumExpOfUnitHead(w, top: values[w.reference], bits: bits) { return nearZero }
             let top = scale.times(values[w.reference], bits: bits + 8)
             return .interval(top.adding(w.logPartition(), bits: bits))
         }
     }
 
-    /// Whether LSE = ln(b^(β·x_r) · S / w_r) is exactly ln 1 = 0: possible only with exact powers
-    /// of a base b (base 2, β = 1, x = [-1, -1]: ln(1/2 + 1/2) = 0).
-    private func isExactlyZero(_ w: Weights, top: Dyadic) -> Bool {
-        guard let base = scale.base, let partition = w.exactPartition,
-              let k = (scale.beta * top).exactInteger?.exactInt, abs(k) <= 4096 else { return false }
-        let power = Rational(base.power(abs(k)))
-        return (k >= 0 ? power * partition : partition / power) == Rational(1)
+    /// LSE = ln(P·S / w_r) with P = b^(β·x_r) rational, when P·E >= w_r for the sum E of the exact
+    /// weights: then LSE = ln(1 + D + P·T / w_r) for the sum T of the others and D = P·E/w_r - 1,
+    /// with D's relative precision kept, exactly 0 when D = 0 and there are no others (ln(3·9^(-1/2)) = 0 in base 9) and otherwise open at 0 instead of the straddle
+    /// ln P + ln(S / w_r) would leave. Σ_j b^(β·x_j) = 1 needs every term rational (terms in
+    /// different classes of ``BaseRoot`` are linearly independent over Q), so no other LSE is 0.
+    private func logSumExpOfUnitHead(_ w: Weights, top: Dyadic, bits: Int) -> Enclosure? {
+        guard let base = scale.base, scale.signum != 0,
+              let power = BaseRoot(base).rationalPower(scale.beta * top) else { return nil }
+        let (exact, rest) = w.splitTotal
+        let reference = Rational(w.weights[w.reference].lower)
+        // LSE = ln(1 + D + P·T / w_r) with D = P·E / w_r - 1 exact; D < 0 is left to the general path.
+        let d = power * exact / reference - Rational(1)
+        guard d.signum >= 0 else { return nil }
+        if d.isZero && rest.isExact && rest.lower.isZero { return .exactly(.zero) }
+        let factor = DyadicInterval(enclosing: power / reference, bits: bits + 8)
+        let u = DyadicInterval(enclosing: d, bits: bits + 8).adding(rest.multiplyingNonNegative(factor, bits: bits + 8), bits: bits + 8)
+        return .interval(Log.onePlus(u, bits: bits))
     }
 
     private func jacobian(bits: Int) -> [Enclosure] {
         let n = logits.count
         guard let s = distribution(logits, bits: bits, withComplements: true) else { return Array(repeating: .nan, count: n * n) }
-        if let exact = s.exact, let c = exactScale {
-            return (0..<n).flatMap { i in (0..<n).map { j in .exact(c * exact[i] * ((i == j ? Rational(1) : Rational(0)) - exact[j])) } }
+        if let exact = s.exact {
+            return (0..<n).flatMap { i in (0..<n).map { j in scaled(exact[i] * ((i == j ? Rational(1) : Rational(0)) - exact[j]), bits: bits) } }
         }
         let c = scale.magnitude(bits: bits + 8)
         let sign = scale.signum
@@ -135,10 +155,10 @@ extension RowRequest {
         let q: [Dyadic] = target ?? (0..<n).map { $0 == label! ? .one : .zero }
         let qSum = q.reduce(Dyadic.zero, +)
         var gradient: [Enclosure] = []
-        if let exact = s.exact, let c = exactScale {
+        if let exact = s.exact {
             let qs = q.map(Rational.init), total = qs.reduce(Rational(0), +)
-            gradient = (0..<n).map { j in .exact(c * (exact[j] * total - qs[j])) }
-            return FamilyOutputs(values: [loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
+            gradient = (0..<n).map { j in scaled(exact[j] * total - qs[j], bits: bits) }
+            return FamilyOutputs(values: [finiteRowLoss(q: q, distribution: s, bits: bits) ?? loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
         }
         for j in 0..<n {
             let g: DyadicInterval
@@ -151,7 +171,7 @@ extension RowRequest {
             let scaled = g.multiplyingSigned(byNonNegative: c, bits: bits)
             gradient.append(.interval(sign >= 0 ? scaled : scaled.negated))
         }
-        return FamilyOutputs(values: [loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
+        return FamilyOutputs(values: [finiteRowLoss(q: q, distribution: s, bits: bits) ?? loss(q: q, logSoftmax: logS, bits: bits)], gradient: gradient)
     }
 
     /// -Σ q_i·ln s_i, with 0·(-inf) = 0 (the entropy convention) and ±inf from masked classes.

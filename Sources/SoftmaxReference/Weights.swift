@@ -7,10 +7,12 @@ import Multiprecision
 /// Quantities that would cancel are kept apart instead: `others` = S - w_r is summed directly,
 /// so 1 - s_r = others / S and ln(S / w_r) = ln(1 + others / w_r) keep their relative precision.
 ///
-/// When the base b is not e and every β·(x_i - x_r) is an integer, b^(that) is rational and
-/// softmax may be exactly representable (base 2, x = [1, 0, 0] gives 1/2). Those rows use exact
-/// weights b^(e_i) with integer e_i >= 0 (w_r is then b^(e_r), not 1) so exact results are
-/// recognised instead of looping forever.
+/// When the base b is not e, w_i = b^(q_i) with q_i = β·(x_i - x_r) is rational exactly when
+/// q_i·2^j is an integer m_i (``BaseRoot``: b = a^(2^j)); softmax_9([0.5, 0]) = [3/4, 1/4]. Those
+/// weights are held exactly, scaled by a common a^(-μ) (μ the least such m_i) so that each is a
+/// dyadic a^(m_i - μ); w_r is then a^(-μ), not 1, and the other weights are scaled to match.
+/// When every weight is rational the results are exact rationals; when some are not, the exact
+/// ones still keep sums such as Σ C_G·w_G of the VJP exact where they cancel.
 struct Weights {
     let reference: Int
     let weights: [DyadicInterval]
@@ -30,11 +32,14 @@ struct Weights {
         let cMagnitude = scale.magnitude(bits: bits + 8)
         // d_i = c·(x_i - x_r) = -|c|·|x_i - x_r|, exact differences of dyadics.
         let gaps = x.map { ($0 - x[r]).magnitude }
-        exponents = gaps.map { cMagnitude.multiplying(by: $0, bits: bits + 8).negated }
-        if let exact = Weights.exactPowers(gaps: gaps, scale: scale) {
-            weights = exact.map { DyadicInterval(exactly: $0) }
-        } else {
-            weights = exponents.map { Exp.ofNonPositive($0, bits: bits + 8, tailBits: tailBits) }
+        let d = gaps.map { cMagnitude.multiplying(by: $0, bits: bits + 8).negated }
+        exponents = d
+        let exact = Weights.exactPowers(logits: x, reference: r, scale: scale)
+        let referenceWeight = exact?[r] ?? .one
+        weights = x.indices.map { i in
+            if let w = exact?[i] { return DyadicInterval(exactly: w) }
+            let e = Exp.ofNonPositive(d[i], bits: bits + 8, tailBits: tailBits)
+            return referenceWeight == .one ? e : e.multiplying(by: referenceWeight, bits: bits + 8)
         }
         var othersSum = DyadicInterval(exactly: .zero)
         for i in weights.indices where i != r { othersSum = othersSum.adding(weights[i], bits: bits + 8) }
@@ -42,21 +47,14 @@ struct Weights {
         total = othersSum.adding(weights[r], bits: bits + 8)
     }
 
-    /// Exact weights b^(e_i) when the base is a dyadic b != e and all β·gap_i are small integers.
-    private static func exactPowers(gaps: [Dyadic], scale: LogitScale) -> [Dyadic]? {
+    /// The rational weights b^(q_i)·a^(-μ) as dyadics (nil where b^(q_i) is irrational or beyond
+    /// the bit budget), or nil when the base is e, b = 1 or β = 0.
+    private static func exactPowers(logits x: [Dyadic], reference r: Int, scale: LogitScale) -> [Dyadic?]? {
         guard let base = scale.base, scale.signum != 0 else { return nil }
-        var steps: [Int] = []
-        for gap in gaps {
-            guard let k = (scale.beta.magnitude * gap).exactInteger?.exactInt, k <= 4096 else { return nil }
-            steps.append(k)
-        }
-        // t_i - t_r = -|c|·gap_i; with b > 1 that is b^(-k_i), with b < 1 it is b^(k_i).
-        // Scale by b^K (b > 1) so every exponent is a non-negative integer and the weights are dyadic.
-        let largest = steps.max() ?? 0
-        return steps.map { k in
-            let e = base > .one ? largest - k : k
-            return base.power(e)
-        }
+        let root = BaseRoot(base)
+        let m = x.map { root.integerExponent(scale.beta * ($0 - x[r])) }
+        let mu = m.compactMap { $0 }.min() ?? 0
+        return m.map { $0.map { root.power($0 - mu) } }
     }
 
     /// s_i = w_i / S.
@@ -91,6 +89,16 @@ struct Weights {
     /// ln(S / w_r) = ln Σ_j e^(d_j) >= 0, computed as ln(1 + others / w_r).
     func logPartition() -> DyadicInterval {
         Log.onePlus(others.dividingNonNegative(by: weights[reference], bits: bits + 8), bits: bits + 4)
+    }
+
+    /// The sum of the exact weights, as a rational, and an enclosure of the sum of the others
+    /// (series evaluations and far-tail bounds).
+    var splitTotal: (exact: Rational, rest: DyadicInterval) {
+        var exact = Rational(0), rest = DyadicInterval(exactly: .zero)
+        for w in weights {
+            if w.isExact { exact = exact + Rational(w.lower) } else { rest = rest.adding(w, bits: bits + 8) }
+        }
+        return (exact, rest)
     }
 
     /// S / w_r as a rational, when the weights are exact (so that ln(S / w_r) can be recognised as 0).

@@ -3,10 +3,29 @@ import Multiprecision
 /// Ziv's strategy: evaluate at a working precision, try to decide every rounding from the
 /// enclosures, and double the precision for as long as some output is undecided.
 ///
-/// Terminates because the enclosures shrink as the precision grows and, by Lindemann–Weierstrass,
-/// the outputs are transcendental except in the cases the enclosures already hold exactly
-/// (n = 1, equal logits, β = 0, sigmoid(0), exact powers of a rational base). The cap turns a
-/// case that slipped through into an error instead of a hang.
+/// Why it terminates. The enclosures converge to the exact value as the precision grows (series
+/// with explicit remainders; far tails bounded by 2^-max(1200, 2·bits)), so an output is decided
+/// unless it is a rounding boundary (a float, or a midpoint: a dyadic). The outputs that are
+/// dyadic are held as closed points; every other output is not dyadic:
+/// - Base e: the weights e^(t_i) have distinct rational exponents per group of equal logits, and
+///   by Lindemann–Weierstrass they are linearly independent over the algebraic numbers. So
+///   softmax, the Jacobian, the VJP and the gradients are rational only when every weight is (one
+///   group: equal logits, β = 0, n = 1), held exactly; the VJP is 0 exactly when every group
+///   coefficient C_G is, held exactly. ln S (S = Σ e^(d_j) != 1) and ln of an algebraic number
+///   other than 1 are transcendental (Hermite–Lindemann), so log-softmax, LSE and the loss are
+///   transcendental besides the exact cases held (a lone finite logit; Σq = 0 in the loss).
+/// - Base b != e (a binary float, so rational): b^(β·x) is algebraic. ``BaseRoot`` shows the
+///   weights split into classes with rational ratios, linearly independent over Q across
+///   classes (Capelli); a rational softmax needs a single class, which ``Weights`` holds exactly.
+///   c = β·ln b is transcendental (b != 1), so c times a non-zero algebraic number is too: the
+///   derivatives are exact 0 or decided. LSE = ln(algebraic) is 0 (held) or transcendental.
+/// - Far tails (weights below e^-max(1200, 2·bits)) are bounded, not evaluated; where they decide
+///   a sign (a VJP whose head cancels, 1 - s_r, LSE = ln(1 + tail)) the bound is open at the
+///   exact value, so the rounding is decided from the side.
+/// What is not covered: exact cancellation among weights of one irrational class (base 2 with
+/// half-integer β·x and a VJP vector chosen to cancel within it), and a loss ln(Π s_i^(q_i)) = 0
+/// with a non-integer Σq or a far tail; those reach the cap, which stays as an internal-error
+/// safety net (exit 3) rather than a hang.
 enum ZivLoop {
     /// The working precision at which the loop gives up.
     static let precisionCap = 1 << 15
