@@ -28,7 +28,7 @@ extension ValidationReport {
         for r in properties {
             body += "<h2>properties, \(ProtocolNames.name(of: r.configuration.format))</h2>\n<table><tr><th>property</th><th>cases</th><th>skipped</th><th>max ulp</th><th>verdict</th></tr>\n"
             for p in r.results {
-                body += "<tr class=\"\(p.succeeded ? "pass" : "fail")\"><td>\(Self.escape(p.property))</td><td>\(p.casesRun)</td><td>\(p.skipped)</td><td>\(UlpErrorText.format(p.maxUlp))</td><td>\(p.succeeded ? "pass" : "FAIL")</td></tr>\n"
+                body += "<tr class=\"\(p.succeeded ? "pass" : "fail")\"><td>\(Self.escape(p.property))</td><td>\(p.casesRun)</td><td>\(p.skipped)</td><td>\(UlpErrorText.format(p.maxUlp))</td><td>\(p.notRun.map { "NOT RUN (\(Self.escape($0)))" } ?? (p.succeeded ? "pass" : "FAIL"))</td></tr>\n"
             }
             body += "</table>\n"
         }

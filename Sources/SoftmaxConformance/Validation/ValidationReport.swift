@@ -92,6 +92,7 @@ public struct ValidationReport: Sendable {
                     "cases": .number(String(f.cases)),
                     "correctly_rounded": .number(String(f.correctlyRounded)),
                     "unsupported": .number(String(f.unsupported)),
+                    "not_run": .number(String(f.notRun)),
                     "max_ulp": .string(UlpErrorText.format(f.maxUlp)),
                     "p99_ulp": .string(UlpErrorText.format(Self.percentile(f.errors, 0.99))),
                     "failures": .array(f.failures.map { .object(["case": .string($0.0), "reason": .string($0.1)]) }),
