@@ -19,10 +19,17 @@ struct JSONLinesStdio {
 
     /// The next input line (without its newline), or nil at the end of input or after a failure.
     mutating func readLine() -> String? {
+        guard case .text(let line)? = readLine(maxBytes: .max) else { return nil }
+        return line
+    }
+
+    /// The next input line, `.tooLong` for one over `maxBytes` (skipped to its newline without
+    /// being held whole), or nil at the end of input or after a failure.
+    mutating func readLine(maxBytes: Int) -> LineBuffer.Line? {
         while true {
             if failure != nil { return nil }
-            if let line = lines.nextLine() { return line }
-            if atEnd { return lines.remainder() }
+            if let line = lines.next(maxBytes: maxBytes) { return line }
+            if atEnd { return lines.finish(maxBytes: maxBytes) }
             flush()
             let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }

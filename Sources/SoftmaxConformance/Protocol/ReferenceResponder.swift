@@ -31,6 +31,7 @@ public enum ReferenceResponder {
         if let digits = request.digits, !(1...1000).contains(digits) {
             throw .badRequest("digits must be between 1 and 1000; got \(digits)")
         }
+        try RequestLimits.check(request, function: function)
         var notes: [String] = []
         let input = try request.input.enumerated().map { (i, text) throws(ComputeError) in
             try parse(text, what: "input[\(i)]", format: format, notes: &notes)
@@ -74,7 +75,6 @@ public enum ReferenceResponder {
         let shaped: (JSONValue, JSONValue) = function == .jacobian
             ? (rows(hex, width: input.count), rows(dec, width: input.count))
             : (.strings(hex), .strings(dec))
-        // Keys in byte order, so serialising needs no sort.
         // Keys in byte order, so serialising needs no sort.
         return .object([
             "base": base.map { .string($0.hexString) },
