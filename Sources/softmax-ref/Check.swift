@@ -53,11 +53,10 @@ struct Check: ParsableCommand {
         let configuration = CheckConfiguration(cases: cases, seed: seed, format: ProtocolNames.format(named: format)!,
                                                profile: profile.value(for: ProtocolNames.format(named: format)!), maximumLength: maxLength)
         let reports = implementations.map { PropertyRunner.run($0, properties: properties, configuration: configuration) }
-        let rendered: String = switch report.report {
+        let rendered: String = switch report.style {
         case .text: reports.map(\.text).joined(separator: "\n\n") + "\n"
         case .json: (reports.count == 1 ? reports[0].json : .array(reports.map(\.json))).serialized + "\n"
         case .junit: CheckReport.junit(reports)
-        case .html: throw ValidationError("--report html is for validate; check writes text, json or junit")
         }
         try report.emit(rendered)
         if !reports.allSatisfy(\.succeeded) { throw ExitCode(ExitStatus.checkFailed) }

@@ -64,9 +64,6 @@ struct CheckReportOptions: ParsableArguments {
     @Option(name: .long, help: "Write the report to this file instead of standard output (see README: --output).")
     var output: String?
 
-    /// The chosen format as `validate`'s style, which the report renderers share.
-    var report: ReportOptions.Style { ReportOptions.Style(rawValue: style.rawValue)! }
-
     /// Prints the rendered report, or writes it to `--output`.
     func emit(_ rendered: String) throws { try ReportDestination.emit(rendered, to: output) }
 }
