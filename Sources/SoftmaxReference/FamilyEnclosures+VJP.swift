@@ -58,6 +58,7 @@ extension RowRequest {
         var sum = DyadicInterval(exactly: .zero)
         var tails: [(x: Dyadic, coefficient: Dyadic)] = []
         var tailWeight: DyadicInterval?
+        var classes: [SeriesClass] = []
         for (term, weight) in zip(terms, weights) {
             if isTail(weight) {
                 tails.append(term)
@@ -65,14 +66,42 @@ extension RowRequest {
             } else if weight.isExact {
                 exactPart = exactPart + term.coefficient * weight.lower
             } else {
-                sum = sum.adding(weight.multiplying(by: term.coefficient, bits: bits + 8), bits: bits + 8)
+                add(term, weight, to: &classes)
             }
+        }
+        for c in classes where !c.coefficient.isZero {
+            sum = sum.adding(DyadicInterval(enclosing: c.coefficient, bits: bits + 8)
+                .multiplyingSigned(byNonNegative: c.weight, bits: bits + 8), bits: bits + 8)
         }
         sum = sum.adding(DyadicInterval(exactly: exactPart), bits: bits + 8)
         if let tailWeight {
             sum = sum.adding(relativeSum(tails, bits: bits).multiplyingSigned(byNonNegative: tailWeight, bits: bits + 8), bits: bits + 8)
         }
         return sum
+    }
+
+    /// Series weights whose ratios are rational (b^(β·(x_k - x_r)) with a base b, ``BaseRoot``):
+    /// Σ C_k·w_k = w_r·Σ C_k·(w_k / w_r), the second sum exact, so a class that cancels is dropped
+    /// instead of leaving a straddle of 0 (base 2, [1, 0.5, -0.5], v = [0, 1, -2]: output 0 is
+    /// 2^-1.5·(2·(0 - 1) + (0 + 2)) = 0). Distinct classes are linearly independent over Q.
+    private struct SeriesClass {
+        let x: Dyadic
+        let weight: DyadicInterval
+        var coefficient: Rational
+    }
+
+    /// Puts a series term into the class of the first representative whose weight ratio with it is rational.
+    private func add(_ term: (x: Dyadic, coefficient: Dyadic), _ weight: DyadicInterval, to classes: inout [SeriesClass]) {
+        if let base = scale.base {
+            let root = BaseRoot(base)
+            for i in classes.indices {
+                if let ratio = root.rationalPower(scale.beta * (term.x - classes[i].x)) {
+                    classes[i].coefficient = classes[i].coefficient + Rational(term.coefficient) * ratio
+                    return
+                }
+            }
+        }
+        classes.append(SeriesClass(x: term.x, weight: weight, coefficient: Rational(term.coefficient)))
     }
 
     /// An enclosure of Σ_k C_k·e^(t_k - t_1) for terms in decreasing order of t (see ``combined``).

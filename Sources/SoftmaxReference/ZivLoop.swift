@@ -16,16 +16,16 @@ import Multiprecision
 ///   transcendental besides the exact cases held (a lone finite logit; Σq = 0 in the loss).
 /// - Base b != e (a binary float, so rational): b^(β·x) is algebraic. ``BaseRoot`` shows the
 ///   weights split into classes with rational ratios, linearly independent over Q across
-///   classes (Capelli); a rational softmax needs a single class, which ``Weights`` holds exactly.
+///   classes (Capelli); a rational softmax needs a single class, which ``Weights`` holds exactly,
+///   and a VJP cancels only class by class, which `combined` sums exactly.
 ///   c = β·ln b is transcendental (b != 1), so c times a non-zero algebraic number is too: the
 ///   derivatives are exact 0 or decided. LSE = ln(algebraic) is 0 (held) or transcendental.
 /// - Far tails (weights below e^-max(1200, 2·bits)) are bounded, not evaluated; where they decide
 ///   a sign (a VJP whose head cancels, 1 - s_r, LSE = ln(1 + tail)) the bound is open at the
 ///   exact value, so the rounding is decided from the side.
-/// What is not covered: exact cancellation among weights of one irrational class (base 2 with
-/// half-integer β·x and a VJP vector chosen to cancel within it), and a loss ln(Π s_i^(q_i)) = 0
-/// with a non-integer Σq or a far tail; those reach the cap, which stays as an internal-error
-/// safety net (exit 3) rather than a hang.
+/// What is not covered: a loss ln(Π s_i^(q_i)) = 0 with a non-integer Σq or a far tail, and weights
+/// past ``BaseRoot/exactBitBudget`` whose ratio is rational; those reach the cap, which stays as an
+/// internal-error safety net (exit 3) rather than a hang.
 enum ZivLoop {
     /// The working precision at which the loop gives up.
     static let precisionCap = 1 << 15

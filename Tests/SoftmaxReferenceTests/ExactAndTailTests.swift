@@ -85,6 +85,21 @@ import Testing
         }
     }
 
+    @Test("softmax-vjp that cancels within one irrational class of weights (base 2, half-integer gaps) is 0")
+    func vjpCancellationInIrrationalClass() throws {
+        // Base 2, x = [1, 0.5, -0.5]: weights 1, 2^-0.5, 2^-1.5 = 2^-0.5/2, so s_1 = 2·s_2 (irrational both);
+        // v = [0, 1, -2]: ⟨v, s⟩ = s_1 - 2·s_2 = 0, so out_0 = c·s_0·(0 - 0) = 0, out_1 = c·s_1 and
+        // out_2 = -2c·s_2 = -out_1 (c = ln 2).
+        for mode in Self.modes {
+            let out = try Reference.softmaxVJP(Self.values([1, 0.5, -0.5]), vector: Self.values([0, 1, -2]), base: FloatValue(2.0),
+                                               format: .binary64, rounding: mode)
+            #expect(out[0].dyadic == .zero, "\(mode)")
+            let opposite = try Reference.softmaxVJP(Self.values([1, 0.5, -0.5]), vector: Self.values([0, 1, -2]), base: FloatValue(2.0),
+                                                    format: .binary64, rounding: mode == .up ? .down : mode == .down ? .up : mode)
+            #expect(out[2].dyadic.map { -$0 } == opposite[1].dyadic, "\(mode): out_2 = -out_1")
+        }
+    }
+
     @Test("Cross-entropy losses that are exact: Σq = 0 cancels ln S; a product of rational powers equal to 1")
     func exactLosses() throws {
         for mode in Self.modes {
