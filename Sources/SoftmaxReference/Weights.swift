@@ -34,7 +34,14 @@ struct Weights {
         let gaps = x.map { ($0 - x[r]).magnitude }
         let d = gaps.map { cMagnitude.multiplying(by: $0, bits: bits + 8).negated }
         exponents = d
-        let exact = Weights.exactPowers(logits: x, reference: r, scale: scale)
+        // A rational weight beyond the far tail joins the tails when some weight is irrational:
+        // held exactly it would ask for as many bits as it is small (1 - 9^-8640 needs 27,388)
+        // before the open far-tail bound could decide the rounding. All rational: exact rationals.
+        let farTail = Dyadic(-max(tailBits, 2 * (bits + 8)))
+        var exact = Weights.exactPowers(logits: x, reference: r, scale: scale) { _ in true }
+        if let all = exact, all.contains(where: { $0 == nil }), x.indices.contains(where: { all[$0] != nil && d[$0].upper < farTail }) {
+            exact = Weights.exactPowers(logits: x, reference: r, scale: scale) { !(d[$0].upper < farTail) }
+        }
         let referenceWeight = exact?[r] ?? .one
         weights = x.indices.map { i in
             if let w = exact?[i] { return DyadicInterval(exactly: w) }
@@ -47,12 +54,12 @@ struct Weights {
         total = othersSum.adding(weights[r], bits: bits + 8)
     }
 
-    /// The rational weights b^(q_i)·a^(-μ) as dyadics (nil where b^(q_i) is irrational or beyond
-    /// the bit budget), or nil when the base is e, b = 1 or β = 0.
-    private static func exactPowers(logits x: [Dyadic], reference r: Int, scale: LogitScale) -> [Dyadic?]? {
+    /// The rational weights b^(q_i)·a^(-μ) as dyadics for the entries `kept` (nil where b^(q_i) is
+    /// irrational or beyond the bit budget), or nil when the base is e, b = 1 or β = 0.
+    private static func exactPowers(logits x: [Dyadic], reference r: Int, scale: LogitScale, kept: (Int) -> Bool) -> [Dyadic?]? {
         guard let base = scale.base, scale.signum != 0 else { return nil }
         let root = BaseRoot(base)
-        let m = x.map { root.integerExponent(scale.beta * ($0 - x[r])) }
+        let m = x.indices.map { kept($0) ? root.integerExponent(scale.beta * (x[$0] - x[r])) : nil }
         let mu = m.compactMap { $0 }.min() ?? 0
         return m.map { $0.map { root.power($0 - mu) } }
     }

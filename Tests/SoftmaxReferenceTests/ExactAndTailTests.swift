@@ -100,6 +100,23 @@ import Testing
         }
     }
 
+    @Test("A rational weight far below the others joins the far tails: softmax_9 of [43648, 52288, 5.5] in every mode")
+    func tinyRationalWeightWithAnIrrationalOne() throws {
+        // Base 9: w = [9^-8640 (rational, about 2^-27388), 1, 9^-52282.5 (irrational)], so s_0 and s_2 lie in
+        // (0, 2^-27000) and s_1 in (1 - 2^-27000, 1): each decided from its side in every mode. Held
+        // exactly, 9^-8640 would need 27,388 bits for s_1 and reach the 32,768-bit cap in directed modes
+        // (a row of crosscheck-mpmath, seed 1).
+        for format in [FloatFormat.binary16, .binary64] {
+            let belowOne = format.round(Dyadic.one, .toNearestOrEven).nextDown
+            for mode in Self.modes {
+                let s = try Reference.softmax(Self.values([43648, 52288, 5.5], format), base: FloatValue(9.0), format: format, rounding: mode)
+                #expect(s[0] == Self.tiny(1, format, mode) && s[2] == Self.tiny(1, format, mode), "\(format) \(mode)")
+                let expected = mode == .down || mode == .towardZero ? belowOne : format.round(Dyadic.one, .toNearestOrEven)
+                #expect(s[1] == expected, "\(format) \(mode)")
+            }
+        }
+    }
+
     @Test("Cross-entropy losses that are exact: Σq = 0 cancels ln S; a product of rational powers equal to 1")
     func exactLosses() throws {
         for mode in Self.modes {
