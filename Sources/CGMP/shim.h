@@ -40,6 +40,7 @@ static inline void cgmp_divexact(mpz_ptr q, mpz_srcptr n, mpz_srcptr d) { mpz_di
 static inline void cgmp_gcd(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_gcd(r, a, b); }
 static inline void cgmp_pow_ui(mpz_ptr r, mpz_srcptr a, unsigned long e) { mpz_pow_ui(r, a, e); }
 static inline void cgmp_ui_pow_ui(mpz_ptr r, unsigned long b, unsigned long e) { mpz_ui_pow_ui(r, b, e); }
+static inline int cgmp_root(mpz_ptr r, mpz_srcptr a, unsigned long n) { return mpz_root(r, a, n); }
 static inline mp_bitcnt_t cgmp_scan1(mpz_srcptr a, mp_bitcnt_t start) { return mpz_scan1(a, start); }
 static inline int cgmp_tstbit(mpz_srcptr a, mp_bitcnt_t bit) { return mpz_tstbit(a, bit); }
 static inline int cgmp_divisible_2exp(mpz_srcptr a, mp_bitcnt_t bits) { return mpz_divisible_2exp_p(a, bits); }

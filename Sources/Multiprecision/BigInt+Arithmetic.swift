@@ -66,6 +66,14 @@ extension BigInt {
         return BigInt.make { cgmp_pow_ui($0, raw, UInt(exponent)) }
     }
 
+    /// The integer n-th root of self >= 0 when self is a perfect n-th power (n >= 1), else nil.
+    public func exactRoot(_ n: Int) -> BigInt? {
+        precondition(n >= 1 && signum >= 0, "exactRoot needs n >= 1 and self >= 0")
+        var exact: Int32 = 0
+        let root = BigInt.make { exact = cgmp_root($0, raw, UInt(n)) }
+        return exact != 0 ? root : nil
+    }
+
     /// `base`^`exponent` for machine integers.
     public static func power(_ base: UInt, _ exponent: Int) -> BigInt {
         precondition(exponent >= 0, "exponent must be non-negative")

@@ -85,6 +85,14 @@ extension Rational {
     }
     public static prefix func - (a: Rational) -> Rational { Rational(reduced: -a.numerator, a.denominator) }
 
+    /// self^k for any integer k (self != 0 when k < 0); powers of coprime terms stay coprime.
+    public func power(_ k: Int) -> Rational {
+        precondition(k >= 0 || !isZero, "a negative power of zero")
+        let n = numerator.power(Int(k.magnitude)), d = denominator.power(Int(k.magnitude))
+        if k >= 0 { return Rational(reduced: n, d) }
+        return n.isNegative ? Rational(reduced: -d, -n) : Rational(reduced: d, n)
+    }
+
     /// self · 2^k, exactly.
     public func timesPowerOfTwo(_ k: Int) -> Rational {
         k >= 0 ? Rational(numerator.shiftedLeft(by: k), denominator)

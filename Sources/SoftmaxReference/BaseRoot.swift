@@ -52,6 +52,30 @@ struct BaseRoot {
         return m >= 0 ? p : Rational(1) / p
     }
 
+    /// Whether ρ^m = b^q, for a rational ρ > 0, an integer m != 0 and a dyadic q; false, as a
+    /// conservative answer, when q·2^depth does not fit an Int.
+    ///
+    /// b^q = a^M needs M = q·2^depth to be an integer (otherwise b^q is irrational). With
+    /// g = gcd(m, M), ρ^(m/g) = a^(M/g) with coprime exponents holds exactly when a = z^(m/g) and
+    /// ρ = z^(M/g) for a rational z > 0; z != 1 (a != 1), so z^p has more than p bits and a p
+    /// larger than ρ's size settles it without the power.
+    func power(_ rho: Rational, raisedTo m: Int, equals q: Dyadic) -> Bool {
+        precondition(m != 0 && rho.signum > 0, "needs m != 0 and ρ > 0")
+        guard let wide = q.timesPowerOfTwo(depth).exactInteger else { return false }
+        if wide.isZero { return rho == Rational(1) }
+        let rhoBits = rho.numerator.bitWidth + rho.denominator.bitWidth
+        guard let bigM = wide.exactInt else { return false }
+        let g = Int(gcdOf(m.magnitude, bigM.magnitude))
+        let p = Int(m.magnitude) / g, e = m > 0 ? bigM / g : -(bigM / g)
+        // a = z^p with z != 1 needs p below a's size.
+        let a = Rational(root)
+        guard p <= max(a.numerator.bitWidth, a.denominator.bitWidth),
+              let n = a.numerator.exactRoot(p), let d = a.denominator.exactRoot(p) else { return false }
+        return e.magnitude <= UInt(rhoBits) && Rational(n, d).power(e) == rho
+    }
+
+    private func gcdOf(_ a: UInt, _ b: UInt) -> UInt { b == 0 ? a : gcdOf(b, a % b) }
+
     /// √n when n >= 0 is a perfect square, else nil.
     private static func exactSquareRoot(_ n: Int) -> Int? {
         guard n >= 0 else { return nil }

@@ -6,10 +6,9 @@ extension RowRequest {
     /// [1, -1] on [1, 0] gives exactly -1). nil when a masked entry has q_i != 0 (the loss is
     /// then infinite, see `loss(q:logSoftmax:bits:)`) or the row is not finite.
     ///
-    /// Exact otherwise only as ln 1 = 0: with a base b and rational probabilities the loss is
-    /// ln(b^(-β·R)·(S/w_r)^(Σq)), checked for an integer Σq of at most 64; every other value is
-    /// transcendental (Lindemann–Weierstrass: ln of an algebraic number != 1, or a rational plus
-    /// a non-zero multiple of ln S with S != 1).
+    /// With a base b != e the rational part of the loss is split off first (see
+    /// `lossWithRationalHead`), so that a loss of exactly 0, or one that is only a far tail's
+    /// trace, is decided without chasing the cancellation.
     func finiteRowLoss(q: [Dyadic], distribution s: Distribution, bits: Int) -> Enclosure? {
         guard let (indices, w) = s.row else { return nil }
         let positions = Set(indices)
@@ -17,7 +16,7 @@ extension RowRequest {
         let xr = logits[indices[w.reference]].dyadic!
         let r = indices.reduce(Dyadic.zero) { $0 + q[$1] * (logits[$1].dyadic! - xr) }
         let qSum = q.reduce(Dyadic.zero, +)
-        if isExactlyZeroLoss(r: r, qSum: qSum, weights: w) { return .exact(Rational(0)) }
+        if let split = lossWithRationalHead(r: r, qSum: qSum, weights: w, bits: bits) { return split }
         let head = scaled(-Rational(r), bits: bits + 8)
         let partition = qSum.isZero ? DyadicInterval(exactly: .zero) : w.logPartition().multiplying(by: qSum, bits: bits + 8)
         switch head {
@@ -28,13 +27,39 @@ extension RowRequest {
         }
     }
 
-    /// Whether b^(-β·R)·(S/w_r)^(Σq) = 1 for rational S/w_r and an integer Σq, |Σq| <= 64.
-    private func isExactlyZeroLoss(r: Dyadic, qSum: Dyadic, weights w: Weights) -> Bool {
-        guard let base = scale.base, scale.signum != 0, let partition = w.exactPartition,
-              let k = qSum.exactInteger?.exactInt, abs(k) <= 64,
-              let power = BaseRoot(base).rationalPower(-(scale.beta * r)) else { return false }
-        var product = power
-        for _ in 0..<abs(k) { product = k > 0 ? product * partition : product / partition }
-        return product == Rational(1)
+    /// The loss as ln(X)/2^k + Σq·ln(1 + T/E) for a base b != e and Σq = m/2^k != 0, where E is the
+    /// sum of the exact weights, T that of the others, and X = b^(-2^k·β·R)·(E/w_r)^m.
+    ///
+    /// The head ln(X)/2^k is exactly 0 when X = 1 (``BaseRoot/power(_:raisedTo:equals:)``, at any
+    /// size), and otherwise kept to its relative precision when X is a rational within
+    /// ``BaseRoot/exactBitBudget``; the tail term is open at 0 when T is a bounded far tail. So
+    /// base 2, [1, 0, 0, -10^6] with target [-2, 1, 0, 0] (loss -ln(1 + 2^-(10^6+2))) rounds to -0
+    /// at once. The loss is exactly 0 only when X = 1 and T = 0: ln X is transcendental for an
+    /// algebraic X != 1 (Hermite–Lindemann), and so is ln(1 + T/E) for T != 0 (see ``ZivLoop``).
+    /// nil when the head is neither 0 nor a rational within the budget: the general path then
+    /// decides every loss that is not within a far tail of 0.
+    private func lossWithRationalHead(r: Dyadic, qSum: Dyadic, weights w: Weights, bits: Int) -> Enclosure? {
+        guard let base = scale.base, scale.signum != 0, !qSum.isZero else { return nil }
+        let k = max(0, -qSum.normalized.exponent)
+        guard let m = qSum.timesPowerOfTwo(k).exactInteger?.exactInt else { return nil }
+        let (exact, rest) = w.splitTotal
+        let ratio = exact / Rational(w.weights[w.reference].lower)
+        let exponent = (scale.beta * r).timesPowerOfTwo(k)
+        let root = BaseRoot(base)
+        let head: DyadicInterval
+        if root.power(ratio, raisedTo: m, equals: exponent) {
+            head = DyadicInterval(exactly: .zero)
+        } else {
+            let ratioBits = ratio.numerator.bitWidth + ratio.denominator.bitWidth
+            guard m.magnitude <= UInt(BaseRoot.exactBitBudget / ratioBits),
+                  let power = root.rationalPower(-exponent) else { return nil }
+            head = Log.ofRational(power * ratio.power(m), bits: bits + 8).multiplying(by: .powerOfTwo(-k), bits: bits + 8)
+        }
+        let tail = rest.isExact && rest.lower.isZero
+            ? DyadicInterval(exactly: .zero)
+            : Log.onePlus(rest.dividingNonNegative(by: DyadicInterval(enclosing: exact, bits: bits + 8), bits: bits + 8), bits: bits + 8)
+                .multiplying(by: qSum, bits: bits + 8)
+        if head.isExact && tail.isExact { return .exact(Rational(head.lower + tail.lower)) }
+        return .interval(head.adding(tail, bits: bits))
     }
 }

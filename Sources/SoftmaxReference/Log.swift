@@ -17,6 +17,15 @@ enum Log {
                               lowerIsOpen: !(u.lower.isZero && !u.lowerIsOpen), upperIsOpen: true)
     }
 
+    /// An enclosure of ln x for a rational x > 0 that keeps its relative precision near x = 1:
+    /// ln(1 + (x - 1)) or -ln(1 + (1/x - 1)) with the difference taken exactly; exactly 0 at x = 1.
+    static func ofRational(_ x: Rational, bits: Int) -> DyadicInterval {
+        precondition(x.signum > 0, "Log.ofRational needs x > 0")
+        let one = Rational(1)
+        if x >= one { return onePlus(DyadicInterval(enclosing: x - one, bits: bits + 8), bits: bits) }
+        return onePlus(DyadicInterval(enclosing: one / x - one, bits: bits + 8), bits: bits).negated
+    }
+
     /// An enclosure of ln y for an enclosure y > 0.
     static func of(_ y: DyadicInterval, bits: Int) -> DyadicInterval {
         precondition(y.lower.signum > 0, "Log.of needs y > 0")

@@ -23,9 +23,13 @@ import Multiprecision
 /// - Far tails (weights below e^-max(1200, 2·bits)) are bounded, not evaluated; where they decide
 ///   a sign (a VJP whose head cancels, 1 - s_r, LSE = ln(1 + tail)) the bound is open at the
 ///   exact value, so the rounding is decided from the side.
-/// What is not covered: a loss ln(Π s_i^(q_i)) = 0 with a non-integer Σq or a far tail, and weights
-/// past ``BaseRoot/exactBitBudget`` whose ratio is rational; those reach the cap, which stays as an
-/// internal-error safety net (exit 3) rather than a hang.
+/// - The cross-entropy loss with a base b != e splits off ln X, X = b^(-2^k·β·R)·(E/w_r)^m for
+///   Σq = m/2^k: X = 1 is recognised at any size (roots and powers of the base's root), so a loss
+///   of 0 is exact and one that is only a far tail's trace is decided from the side.
+/// What is not proved: an output held as an enclosure although it is rational (weights past
+/// ``BaseRoot/exactBitBudget``, a loss whose X is neither 1 nor within the budget) could lie
+/// closer to a rounding boundary than 2^-32768 without being on it; no such input is known, and
+/// the cap stays as an internal-error safety net (exit 3) rather than a hang.
 enum ZivLoop {
     /// The working precision at which the loop gives up.
     static let precisionCap = 1 << 15

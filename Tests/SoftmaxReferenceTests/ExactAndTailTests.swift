@@ -1,6 +1,7 @@
 import Multiprecision
 import SoftmaxConformance
 import SoftmaxReference
+import Foundation
 import Testing
 
 /// Exact results of rational powers of a base, cancelling VJP and cross-entropy sums, and far
@@ -135,6 +136,48 @@ import Testing
         }
     }
 
+    @Test("Cross-entropy losses of 0 with a non-integer Σq, and losses that are only a far tail's trace")
+    func zeroLossesWithFractionsAndTails() throws {
+        for mode in Self.modes {
+            // Base 2, [0, -1, -1]: s = [1/2, 1/4, 1/4]; target [-1/2, 1/4, 0]:
+            // -(-1/2·ln(1/2) + 1/4·ln(1/4)) = -(1/2·ln 2 - 1/2·ln 2) = 0, with Σq = -1/4.
+            let a = try Reference.crossEntropy(Self.values([0, -1, -1]), target: Self.values([-0.5, 0.25, 0]), base: FloatValue(2.0),
+                                               format: .binary64, rounding: mode)
+            #expect(a.loss.dyadic == .zero)
+            // With a fourth logit -10^6: S = 2 + 2^-10^6 and the loss is
+            // (1/4)·ln 2 - (1/4)·ln(2 + 2^-10^6) = -(1/4)·ln(1 + 2^-(10^6+1)) in (-ε, 0).
+            let b = try Reference.crossEntropy(Self.values([0, -1, -1, -1e6]), target: Self.values([-0.5, 0.25, 0, 0]),
+                                               base: FloatValue(2.0), format: .binary64, rounding: mode)
+            #expect(b.loss == Self.tiny(-1, .binary64, mode))
+            // Base 2, [1, 0, 0, -10^6], target [-2, 1, 0, 0] (Σq = -1): 2·ln 2 - ln(4 + 2^-10^6)
+            // = -ln(1 + 2^-(10^6+2)) in (-ε, 0); in binary32 and bfloat16 too.
+            for format in [FloatFormat.binary64, .binary32, .bfloat16] {
+                let c = try Reference.crossEntropy(Self.values([1, 0, 0, -1e6], format), target: Self.values([-2, 1, 0, 0], format),
+                                                   base: FloatValue(2.0), format: format, rounding: mode)
+                #expect(c.loss == Self.tiny(-1, format, mode))
+            }
+            // The same zero with Σq = -0.1 in binary64 (m ≈ 2^52: X is never formed): target
+            // [-0.2, 0.1, 0], since fl(0.2) = 2·fl(0.1) exactly; and with the far tail, in (-ε, 0).
+            let e = try Reference.crossEntropy(Self.values([0, -1, -1]), target: Self.values([-0.2, 0.1, 0]), base: FloatValue(2.0),
+                                               format: .binary64, rounding: mode)
+            #expect(e.loss.dyadic == .zero)
+            let f = try Reference.crossEntropy(Self.values([0, -1, -1, -1e6]), target: Self.values([-0.2, 0.1, 0, 0]),
+                                               base: FloatValue(2.0), format: .binary64, rounding: mode)
+            #expect(f.loss == Self.tiny(-1, .binary64, mode))
+            // A cube root: base 27, [0, 0, 0, -10^6], target [-(3·10^6 + 1), 0, 0, 1]. With T = 27^-10^6,
+            // loss = 10^6·ln 27 + ln(3 + T) - (3·10^6 + 1)·ln(3 + T) = -3·10^6·ln(1 + T/3) in (-ε, 0):
+            // the head 3^(-3·10^6)·27^(10^6) = 1 is recognised through 27 = 3^3.
+            let g = try Reference.crossEntropy(Self.values([0, 0, 0, -1e6]), target: Self.values([-3_000_001, 0, 0, 1]),
+                                               base: FloatValue(27.0), format: .binary64, rounding: mode)
+            #expect(g.loss == Self.tiny(-1, .binary64, mode))
+            // Base 9, β = 1/2 (weights 3^x): [1, 0, 0] gives s = [3/5, 1/5, 1/5]; target [1/2, -3/2, 0]
+            // (Σq = -1) has loss -(1/2·ln(3/5) - 3/2·ln(1/5)) = -(1/2)·ln 3 - ln 5 ≠ 0: decided as usual.
+            let d = try Reference.crossEntropy(Self.values([1, 0, 0]), target: Self.values([0.5, -1.5, 0]), beta: FloatValue(0.5),
+                                               base: FloatValue(9.0), format: .binary64, rounding: .toNearestOrEven)
+            #expect(abs(d.loss.double - (-0.5 * log(3.0) - log(5.0))) <= 4e-16)
+        }
+    }
+
     @Test("Far tails with a base: log-softmax, LSE and the Jacobian of a dominant logit")
     func farTailsWithBase() throws {
         for mode in Self.modes {
@@ -170,7 +213,7 @@ import Testing
             let function = functions[r % functions.count]
             let request = try ReferenceRequest(function, input: Self.values(x), beta: FloatValue(beta), base: FloatValue(base),
                                                label: function == .crossEntropy && r % 2 == 0 ? 0 : nil,
-                                               target: function == .crossEntropy && r % 2 == 1 ? Self.values(v) : nil,
+                                               target: function == .crossEntropy && r % 2 == 1 ? Self.values(v.map { $0 / 2 }) : nil,
                                                vector: function == .softmaxVJP ? Self.values(v) : nil)
             for mode in Self.modes {
                 #expect(throws: Never.self, "\(function) x \(x) v \(v) base \(base) β \(beta) \(mode)") {
