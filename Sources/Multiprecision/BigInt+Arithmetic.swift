@@ -66,12 +66,18 @@ extension BigInt {
         return BigInt.make { cgmp_pow_ui($0, raw, UInt(exponent)) }
     }
 
+    /// ⌊self^(1/n)⌋ for self >= 0 and n >= 1, and whether the root is exact.
+    public func root(_ n: Int) -> (floor: BigInt, isExact: Bool) {
+        precondition(n >= 1 && signum >= 0, "root needs n >= 1 and self >= 0")
+        var exact: Int32 = 0
+        let floor = BigInt.make { exact = cgmp_root($0, raw, UInt(n)) }
+        return (floor, exact != 0)
+    }
+
     /// The integer n-th root of self >= 0 when self is a perfect n-th power (n >= 1), else nil.
     public func exactRoot(_ n: Int) -> BigInt? {
-        precondition(n >= 1 && signum >= 0, "exactRoot needs n >= 1 and self >= 0")
-        var exact: Int32 = 0
-        let root = BigInt.make { exact = cgmp_root($0, raw, UInt(n)) }
-        return exact != 0 ? root : nil
+        let r = root(n)
+        return r.isExact ? r.floor : nil
     }
 
     /// `base`^`exponent` for machine integers.

@@ -75,7 +75,7 @@ public enum Reference {
         return ReferenceResult(values: outputs.values, gradient: outputs.gradient)
     }
 
-    private static func decide(_ i: DyadicInterval, digits: Int) -> String? {
+    static func decide(_ i: DyadicInterval, digits: Int) -> String? {
         if i.isExact && i.lower.isZero { return "0" }
         // A far-tail bound (0, u] or [-u, 0): no digits exist to compute, so report the bound.
         let farTail = Dyadic.powerOfTwo(-decimalTailBits / 2)

@@ -18,6 +18,12 @@ public enum ReferenceError: Error, Equatable, CustomStringConvertible {
     case vectorMismatch(vector: Int?, logits: Int)
     /// A softmax-vjp vector entry that is infinite or NaN.
     case nonFiniteVector(index: Int, value: String)
+    /// An activation parameter (alpha, beta, max_value, threshold) that is infinite or NaN.
+    case nonFiniteParameter(name: String, value: String)
+    /// A parameter given to an activation that does not take it.
+    case unusedParameter(name: String, function: String)
+    /// softplus with β = 0 (ln 2/0 has no value).
+    case zeroSoftplusBeta
     /// Ziv's loop reached its precision cap without deciding the rounding (an internal error).
     case precisionCapReached(bits: Int)
 
@@ -40,6 +46,12 @@ public enum ReferenceError: Error, Equatable, CustomStringConvertible {
                 ?? "softmax-vjp needs a vector of \(logits) entries (the same length as the logits)"
         case .nonFiniteVector(let index, let value):
             "vector entry \(index) is \(value); vector entries must be finite"
+        case .nonFiniteParameter(let name, let value):
+            "\(name) must be a finite number; got \(value)"
+        case .unusedParameter(let name, let function):
+            "\(function) does not take \(name)"
+        case .zeroSoftplusBeta:
+            "softplus needs beta != 0 (ln(1 + e^(beta·x))/beta has no value at beta = 0)"
         case .precisionCapReached(let bits):
             "internal error: the rounding was still undecided at \(bits) bits of working precision"
         }

@@ -38,9 +38,15 @@ enum ZivLoop {
     /// - Complexity: each retry doubles the working precision and recomputes the row.
     static func run<T>(_ request: RowRequest, initialBits: Int,
                        decide: (Enclosure) -> T?) throws(ReferenceError) -> (values: [T], gradient: [T]?) {
+        try run(initialBits: initialBits, enclosures: request.enclosures(bits:), decide: decide)
+    }
+
+    /// Decides every output that `enclosures` gives at a working precision, starting at `initialBits`.
+    static func run<T>(initialBits: Int, enclosures: (Int) -> FamilyOutputs,
+                       decide: (Enclosure) -> T?) throws(ReferenceError) -> (values: [T], gradient: [T]?) {
         var bits = initialBits
         while bits <= precisionCap {
-            let outputs = request.enclosures(bits: bits)
+            let outputs = enclosures(bits)
             let values = outputs.values.map(decide)
             let gradient = outputs.gradient?.map(decide)
             if values.allSatisfy({ $0 != nil }) && (gradient?.allSatisfy({ $0 != nil }) ?? true) {

@@ -1,0 +1,54 @@
+import Multiprecision
+
+extension Reference {
+    /// Each input's activation correctly rounded to `format` under `rounding`.
+    ///
+    /// NaN gives NaN; ±inf gives the limit (``ActivationLimit``); an exact 0 at a ±0 input takes
+    /// the sign of f just beside it on that side (tanh(-0) = -0, relu(-0) = +0), and any other
+    /// exact 0 is +0. e^x for x > 2^20 rounds as the overflow it is.
+    public static func evaluate(_ request: ActivationRequest, format: FloatFormat,
+                                rounding: FloatingPointRoundingRule = .toNearestOrEven) throws(ReferenceError) -> [FloatValue] {
+        var out: [FloatValue] = []
+        out.reserveCapacity(request.input.count)
+        for x in request.input {
+            if x.isNaN { out.append(.nan(format)); continue }
+            let point = request.point(x.dyadic ?? .zero, format: format)
+            if x.isInfinite {
+                switch ActivationLimit(request.function, parameters: point, negative: x.isSignMinus) {
+                case .value(let r): out.append(format.round(r, rounding))
+                case .infinity(let negative): out.append(.infinity(format, negative: negative))
+                case .zero(let negative): out.append(.zero(format, negative: negative))
+                }
+                continue
+            }
+            if request.function == .exponential && point.x > Exp.largestArgument {
+                out.append(format.round(Dyadic.powerOfTwo(1 << 21), rounding))
+                continue
+            }
+            let bits = format.precision + 12
+            let (values, _) = try ZivLoop.run(initialBits: bits, enclosures: { FamilyOutputs(values: [point.enclosure(bits: $0)]) }) {
+                (enclosure: Enclosure) -> FloatValue? in
+                switch enclosure {
+                case .nan: .nan(format)
+                case .infinity(let negative): .infinity(format, negative: negative)
+                case .exact(let r): format.round(r, rounding)
+                case .interval(let i): format.round(i, rounding)
+                }
+            }
+            out.append(x.isZero && values[0].isZero ? .zero(format, negative: negativeBesideZero(point, negative: x.isSignMinus)) : values[0])
+        }
+        return out
+    }
+
+    /// Whether f is negative just beside 0 on the side of a signed zero input, where f(0) = 0:
+    /// f at ±2^-4000 (below every format's least subnormal, so no piece boundary lies between).
+    private static func negativeBesideZero(_ point: ActivationPoint, negative: Bool) -> Bool {
+        let probe = ActivationPoint(function: point.function, x: negative ? -.powerOfTwo(-4000) : .powerOfTwo(-4000),
+                                    alpha: point.alpha, beta: point.beta, maxValue: point.maxValue, threshold: point.threshold)
+        switch probe.enclosure(bits: 64) {
+        case .exact(let r): return r.signum < 0
+        case .interval(let i): return i.upper.signum < 0 || (i.upper.isZero && i.upperIsOpen)
+        case .nan, .infinity: return false
+        }
+    }
+}
