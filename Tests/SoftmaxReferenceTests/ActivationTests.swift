@@ -219,3 +219,19 @@ import _SoftmaxTestSupport
         }
     }
 }
+
+extension ActivationTests {
+    @Test("Decimal digits: tanh(1) and erf-based gelu(1) to 30 and 17 digits (values from mpmath), far tails as bounds")
+    func decimalDigits() throws {
+        func digits(_ f: Activation, _ x: Double, _ n: Int) throws -> String {
+            try Reference.evaluate(ActivationRequest(f, input: [FloatValue(x)]), significantDigits: n)[0]
+        }
+        // tanh 1 = 0.761594155955764888119458282604793..., Φ(1) = 0.841344746068542948... (mpmath, 50 digits);
+        // e^x > 10^455390 for x > 2^20, since 2^20·log10 e = 455390.77...
+        #expect(try digits(.tanh, 1, 30) == "0.761594155955764888119458282605")
+        #expect(try digits(.gelu, 1, 17) == "0.84134474606854295")
+        #expect(try digits(.gelu, -0.0, 5) == "-0")
+        #expect(try digits(.exponential, 1e7, 5) == ">1e455390")
+        #expect(try digits(.gelu, -1e6, 5).hasPrefix(">-1e-"))
+    }
+}

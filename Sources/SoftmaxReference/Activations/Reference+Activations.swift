@@ -40,6 +40,53 @@ extension Reference {
         return out
     }
 
+    /// Each input's activation correctly rounded (to nearest, ties to even) to `digits`
+    /// significant decimal digits, as text, with the conventions of
+    /// ``evaluate(_:significantDigits:)-(ReferenceRequest,_)``: "nan", "inf", "-inf", "-0", and a
+    /// bound such as "<1e-39456" for a far tail; e^x for x > 2^20 is the bound ">1e455391".
+    public static func evaluate(_ request: ActivationRequest, significantDigits digits: Int) throws(ReferenceError) -> [String] {
+        precondition(digits >= 1, "at least one significant digit")
+        var out: [String] = []
+        for x in request.input {
+            let format = x.format
+            if x.isNaN { out.append("nan"); continue }
+            var point = request.point(x.dyadic ?? .zero, format: format)
+            point.tailBits = decimalTailBits
+            if x.isInfinite {
+                switch ActivationLimit(request.function, parameters: point, negative: x.isSignMinus) {
+                case .value(let r): out.append(r.isZero ? "0" : r.decimalDigits(significant: digits)!.description)
+                case .infinity(let negative): out.append(negative ? "-inf" : "inf")
+                case .zero(let negative): out.append(negative ? "-0" : "0")
+                }
+                continue
+            }
+            if request.function == .exponential && point.x > Exp.largestArgument {
+                out.append(">1e\(largeExponentialDecimalExponent)")
+                continue
+            }
+            let bits = digits * 10 / 3 + 12
+            let (values, _) = try ZivLoop.run(initialBits: bits, enclosures: { FamilyOutputs(values: [point.enclosure(bits: $0)]) }) {
+                (enclosure: Enclosure) -> String? in
+                switch enclosure {
+                case .nan: "nan"
+                case .infinity(let negative): negative ? "-inf" : "inf"
+                case .exact(let r): r.isZero ? "0" : r.decimalDigits(significant: digits)!.description
+                case .interval(let i): decide(i, digits: digits)
+                }
+            }
+            let zeroSign = x.isZero && values[0] == "0" && negativeBesideZero(point, negative: x.isSignMinus)
+            out.append(zeroSign ? "-0" : values[0])
+        }
+        return out
+    }
+
+    /// ⌊2^20·log10 e⌋ = ⌊2^20/ln 10⌋: e^x > 10^k for every x > 2^20.
+    static let largeExponentialDecimalExponent: Int = {
+        let ln10 = Log.point(Dyadic(9), bits: 64)
+        let quotient = Rational(Exp.largestArgument) / Rational(ln10.upper)
+        return quotient.numerator.divided(by: quotient.denominator, rounding: .floor).exactInt!
+    }()
+
     /// Whether f is negative just beside 0 on the side of a signed zero input, where f(0) = 0:
     /// f at ±2^-4000 (below every format's least subnormal, so no piece boundary lies between).
     private static func negativeBesideZero(_ point: ActivationPoint, negative: Bool) -> Bool {
