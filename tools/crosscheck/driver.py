@@ -88,7 +88,7 @@ def main(description):
     print(f"crosscheck: {len(rows)} rows {what}; binary {binary}", flush=True)
 
     process = BatchProcess([binary, "compute", "--batch"])
-    exchange = process.send([r.request(i) for i, r in enumerate(rows)])
+    exchange = process.send([r.request(i) for i, r in enumerate(rows)], last=True)
 
     # Our side, while the tool works.
     ours = []

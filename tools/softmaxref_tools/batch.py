@@ -25,8 +25,9 @@ def garbage(text):
 class Exchange:
     """One list of requests in flight; result() waits for the answers."""
 
-    def __init__(self, process, requests, in_flight):
+    def __init__(self, process, requests, in_flight, last):
         self.process = process
+        self._last = last
         self.requests = requests
         self.answers = [None] * len(requests)
         self._unanswered = collections.OrderedDict()  # id -> index, oldest first
@@ -54,6 +55,8 @@ class Exchange:
                     self._unanswered[request.get("id")] = index
                 stream.write(json.dumps(request, separators=(",", ":")) + "\n")
             stream.flush()
+            if self._last:
+                stream.close()
         except (BrokenPipeError, ValueError, OSError):
             self._stopped = True
 
@@ -125,16 +128,18 @@ class BatchProcess:
             self._drain = threading.Thread(target=lambda: self._stderr.extend(self.process.stderr), daemon=True)
             self._drain.start()
 
-    def send(self, requests):
-        return Exchange(self.process, requests, self.in_flight)
+    def send(self, requests, last=False):
+        """Starts writing the requests; with `last`, the program's input ends after them (for a
+        program that answers only at end of file, or to let it exit)."""
+        return Exchange(self.process, requests, self.in_flight, last)
 
-    def exchange(self, requests, timeout=None):
-        return self.send(requests).result(timeout)
+    def exchange(self, requests, timeout=None, last=False):
+        return self.send(requests, last).result(timeout)
 
     def close(self, timeout=None):
         try:
             self.process.stdin.close()
-        except (BrokenPipeError, OSError):
+        except (BrokenPipeError, OSError, ValueError):
             pass
         try:
             code = self.process.wait(timeout)
@@ -143,6 +148,9 @@ class BatchProcess:
             code = self.process.wait()
         if self._drain is not None:
             self._drain.join()
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
         return code
 
     @property
@@ -154,7 +162,7 @@ class BatchProcess:
 def converse(command, requests, timeout=None, in_flight=IN_FLIGHT):
     """Runs the program on the requests and returns (answers, exit status, stderr, timed out)."""
     process = BatchProcess(command, in_flight=in_flight, capture_stderr=True)
-    exchange = process.send(requests)
+    exchange = process.send(requests, last=True)
     answers = exchange.result(timeout)
     code = process.close(timeout=10)
     return answers, code, process.stderr, exchange.timed_out
