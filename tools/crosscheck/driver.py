@@ -3,7 +3,6 @@ our side meanwhile, compare bit for bit and report."""
 
 import argparse
 import json
-import sys
 import time
 from collections import defaultdict
 
@@ -47,15 +46,14 @@ def main(description):
                     help="check the JSON-lines requests in FILE (e.g. from --dump) instead of generating rows")
     args = ap.parse_args()
 
+    for option, given, known in (("--formats", args.formats, list(FORMATS)), ("--roundings", args.roundings, MODES),
+                                 ("--functions", args.functions, FUNCTIONS)):
+        for name in given.split(","):
+            if name not in known:
+                ap.error(f"{option}: unknown '{name}'; expected {', '.join(known)}")
     fmts = [FORMATS[x] for x in args.formats.split(",")]
     modes = args.roundings.split(",")
     functions = args.functions.split(",")
-    for m in modes:
-        if m not in MODES:
-            sys.exit(f"unknown rounding {m}")
-    for fn in functions:
-        if fn not in FUNCTIONS:
-            sys.exit(f"unknown function {fn}")
     binary = locate(args.binary, tool="crosscheck")
 
     t_start = time.time()
