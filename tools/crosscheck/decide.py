@@ -27,7 +27,6 @@ def mpf_top(x):
     return exp + bc
 
 
-
 def interval_ends(v, rad):
     if not rad:
         return v, v

@@ -196,4 +196,3 @@ def main(description):
         return 1
     print("\nOK: every output bit-identical")
     return 0
-

@@ -13,7 +13,10 @@ from .model_softmax import log_softmax, logsumexp, softmax
 from .model_vjp import softmax_vjp
 from .structure import Dist, Scale
 
+
 class Evaluator:
+    """The outputs of one row at a working precision, by function (the model_*.py modules)."""
+
     def __init__(self, row):
         self.row = row
         self.scale = Scale(row.beta, row.base)
@@ -59,7 +62,6 @@ class Evaluator:
             raise ValueError(fn)
 
 
-
 MAX_PRECISION = 1 << 15
 
 
@@ -83,4 +85,3 @@ def expected(row):
         if not undecided or P >= MAX_PRECISION:
             return vals, grad, P, (outs, gouts)
         P *= 2
-

@@ -51,7 +51,6 @@ def rational_power(b, r):
     return Fraction(rn, rd) ** p
 
 
-
 def ln_exact(s):
     """ln s for an exact rational 0 < s, as an mpf (relative accuracy)."""
     if s == 1:
@@ -59,4 +58,3 @@ def ln_exact(s):
     if s < Fraction(1, 2) or s > 2:
         return mpmath.log(qmpf(s))
     return mpmath.log1p(qmpf(s - 1))
-

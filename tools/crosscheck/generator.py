@@ -149,4 +149,3 @@ class Generator:
             # Small integers and halves: ties between entries make cancelling groups likely.
             vector = [self.v(r.choice([-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0])) for _ in range(n)]
         return Row(fn, self.f, mode, xs, beta, base, label, target, vector), fam
-

@@ -110,7 +110,6 @@ def hexf(x):
     return x.hex()
 
 
-
 def in_fmt(x, f):
     """x (a float) rounded to nearest in f."""
     if x != x or math.isinf(x) or x == 0:
@@ -124,4 +123,3 @@ def next_up(x, f):
 
 def next_down(x, f):
     return round_frac(Fraction(x) - Fraction(1, 1 << (1 - f.qmin)), f, "down")
-

@@ -9,6 +9,7 @@ from .decide import ZERO_OUT
 from .exact import ln_exact, qmpf
 from .ieee import INF, NAN
 
+
 def cross_entropy(ev, d):
     n = d.n
     row = ev.row

@@ -8,6 +8,7 @@ from mpmath import mpf
 from .exact import qmpf
 from .ieee import NAN
 
+
 def jacobian(ev, d):
     n = d.n
     if d.kind in ("nan", "allneg"):

@@ -10,6 +10,7 @@ from .decide import ZERO_OUT, exact_out, rel_out
 from .exact import ln_exact, qmpf, rational_power
 from .ieee import INF, NAN
 
+
 def softmax(ev, d):
     if d.kind in ("nan", "allneg"):
         return [NAN] * d.n

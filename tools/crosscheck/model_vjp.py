@@ -9,6 +9,7 @@ from .exact import qmpf
 from .ieee import NAN
 from .structure import FAR_TAIL
 
+
 def softmax_vjp(ev, d):
     """c*s_j*(v_j - <v, s>) = c*(w_j/E^2)*U_j, U_j = sum over groups G of equal logits of
     C_G*w_G with C_G = sum_{i in G} (v_j - v_i) exact: the head group's weight is 1 (exact), so a

@@ -4,6 +4,7 @@ from .generator import BIG
 from .ieee import INF, NAN, in_fmt
 from .row import FUNCTIONS, Row
 
+
 def pinned(f, mode):
     """Exact and boundary cases, for every format and mode."""
     rows = []

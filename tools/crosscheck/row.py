@@ -35,7 +35,6 @@ class Row:
         return r
 
 
-
 def row_from_request(req):
     """A Row from a JSON-lines request (the protocol's keys and defaults; numbers as hex or decimal)."""
     f = FORMATS[req.get("format", "f64")]

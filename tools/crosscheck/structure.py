@@ -137,4 +137,3 @@ class Dist:
         self.E = self.k + self.R
         self.rho = self.R / (self.k * self.E)
         self.lnE = (mpmath.log1p(self.R) if self.k == 1 else mpmath.log(self.k) + mpmath.log1p(self.R / self.k))
-
