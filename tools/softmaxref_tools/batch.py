@@ -23,20 +23,22 @@ def garbage(text):
 
 
 class Exchange:
-    """One list of requests in flight; result() waits for the answers."""
+    """One list of requests in flight; result() waits for the answers. The requests are serialized
+    before the clock starts, and the reader only collects lines: answers are parsed and matched
+    after the last one arrives, so `seconds` measures the program, not this client."""
 
     def __init__(self, process, requests, in_flight, last):
         self.process = process
-        self._last = last
         self.requests = requests
-        self.answers = [None] * len(requests)
-        self._unanswered = collections.OrderedDict()  # id -> index, oldest first
-        self._lock = threading.Lock()
+        self._lines = [json.dumps(r, separators=(",", ":")) + "\n" for r in requests]
+        self._last = last
+        self._received = []
         self._room = threading.Semaphore(max(1, in_flight))
         self._stopped = False
-        self.started = time.perf_counter()
-        self.finished = None
+        self.answers = None
         self.timed_out = False
+        self.finished = None
+        self.started = time.perf_counter()
         self._writer = threading.Thread(target=self._write, daemon=True)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -45,15 +47,13 @@ class Exchange:
     def _write(self):
         stream = self.process.stdin
         try:
-            for index, request in enumerate(self.requests):
+            for line in self._lines:
                 if not self._room.acquire(blocking=False):
                     stream.flush()  # the answers we wait for may sit in our buffer
                     self._room.acquire()
                 if self._stopped:
                     return
-                with self._lock:
-                    self._unanswered[request.get("id")] = index
-                stream.write(json.dumps(request, separators=(",", ":")) + "\n")
+                stream.write(line)
             stream.flush()
             if self._last:
                 stream.close()
@@ -61,38 +61,28 @@ class Exchange:
             self._stopped = True
 
     def _read(self):
-        remaining = len(self.requests)
+        """Collects answer lines: as many as there are requests, or (with `last`) until the
+        program closes its output."""
         stream = self.process.stdout
-        while remaining:
+        received = self._received
+        wanted = len(self._lines)
+        while self._last or len(received) < wanted:
             line = stream.readline()
             if not line:
                 break
-            if not line.strip():
-                continue
-            try:
-                answer = json.loads(line)
-                if not isinstance(answer, dict):
-                    answer = garbage(line)
-            except ValueError:
-                answer = garbage(line)
-            with self._lock:
-                index = self._unanswered.pop(answer.get("id"), None) if _hashable(answer.get("id")) else None
-                if index is None and self._unanswered:
-                    index = self._unanswered.popitem(last=False)[1]
-            if index is None:
-                continue  # an answer nobody asked for
-            self.answers[index] = answer
-            remaining -= 1
-            self._room.release()
-        self.finished = time.perf_counter()
-        if remaining:  # the program ended: let the writer stop
-            self._stopped = True
-            for _ in range(len(self.requests)):
+            if line.strip():
+                received.append(line)
                 self._room.release()
+        self.finished = time.perf_counter()
+        self._stopped = len(received) < wanted  # the program ended early: let the writer stop
+        for _ in range(wanted):
+            self._room.release()
 
     def result(self, timeout=None):
         """The answers in request order (None where none came); on timeout the program is
         killed and `timed_out` is set."""
+        if self.answers is not None:
+            return self.answers
         self._reader.join(timeout)
         self.timed_out = self._reader.is_alive()
         if self.timed_out:
@@ -100,6 +90,7 @@ class Exchange:
             self.process.kill()
             self._reader.join()
         self._writer.join()
+        self.answers = match(self.requests, self._received)
         return self.answers
 
     @property
@@ -108,8 +99,35 @@ class Exchange:
         return (self.finished or time.perf_counter()) - self.started
 
 
-def _hashable(value):
-    return isinstance(value, (int, str, float, type(None))) and not isinstance(value, bool)
+def match(requests, lines):
+    """Each answer line given to its request by "id"; one without a known id (or not JSON) to the
+    oldest request still unanswered. None where a request got no answer."""
+    answers = [None] * len(requests)
+    unanswered = collections.OrderedDict()  # id -> index, in request order
+    for index, request in enumerate(requests):
+        key = _key(request.get("id"))
+        unanswered.setdefault(("no id", index) if key is None else key, index)
+    for line in lines:
+        try:
+            answer = json.loads(line)
+            if not isinstance(answer, dict):
+                answer = garbage(line)
+        except ValueError:
+            answer = garbage(line)
+        key = _key(answer.get("id"))
+        index = None if key is None else unanswered.pop(key, None)
+        if index is None and unanswered:
+            index = unanswered.popitem(last=False)[1]
+        if index is not None:
+            answers[index] = answer
+    return answers
+
+
+def _key(value):
+    """An id as a dictionary key; None for no id or one that cannot match (a list, a boolean)."""
+    if isinstance(value, bool) or not isinstance(value, (int, str, float)):
+        return None
+    return value
 
 
 class BatchProcess:
