@@ -15,8 +15,8 @@ import warnings
 
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _protocol import Unsupported, serve  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
+from softmaxref_tools.protocol import Unsupported, serve  # noqa: E402
 
 import jax  # noqa: E402
 

@@ -11,8 +11,8 @@ import os
 import sys
 import warnings
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _protocol import Unsupported, serve  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
+from softmaxref_tools.protocol import Unsupported, serve  # noqa: E402
 
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402

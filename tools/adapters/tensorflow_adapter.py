@@ -14,8 +14,8 @@ import warnings
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _protocol import Unsupported, serve  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
+from softmaxref_tools.protocol import Unsupported, serve  # noqa: E402
 
 import tensorflow as tf  # noqa: E402
 

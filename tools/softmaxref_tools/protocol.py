@@ -6,7 +6,8 @@ framework supports. See tools/adapters/README.md for the protocol itself.
 
 An adapter is:
 
-    from _protocol import Unsupported, serve
+    sys.path.insert(0, "<this repository>/tools")
+    from softmaxref_tools.protocol import Unsupported, serve
 
     def answer(req):                     # req is a Request
         if req.format == "bf16":
@@ -31,6 +32,7 @@ row, say) and is answered `{"error": "<ExceptionType>: message"}`. A request nev
 
 import json
 import math
+import os
 import sys
 import traceback
 
@@ -93,7 +95,7 @@ class BadRequest(Exception):
     """The request line itself is malformed (not the framework's fault)."""
 
 
-def parse_number(value, what):
+def parse_number(value, what="value"):
     """A C99 hex float string, "inf", "-inf", "nan", a decimal string, or a JSON number."""
     if isinstance(value, bool):
         raise BadRequest("%s: %r is not a number" % (what, value))
@@ -125,6 +127,13 @@ def format_number(value):
     if math.isinf(v):
         return "inf" if v > 0 else "-inf"
     return v.hex()
+
+
+def flatten(values):
+    """Nested lists as one flat list."""
+    if isinstance(values, list):
+        return [x for item in values for x in flatten(item)]
+    return [values]
 
 
 def format_values(values):
@@ -210,7 +219,7 @@ def serve(answer, name="adapter", stdin=None, stdout=None):
         except (BadRequest, json.JSONDecodeError) as e:
             reply({"id": request_id, "error": "bad request: %s" % e})
         except Exception as e:
-            if "SOFTMAX_ADAPTER_DEBUG" in __import__("os").environ:
+            if "SOFTMAX_ADAPTER_DEBUG" in os.environ:
                 traceback.print_exc()
             reply({"id": request_id, "error": _exception_text(e)})
         except BaseException as e:  # KeyboardInterrupt, SystemExit from inside a framework
