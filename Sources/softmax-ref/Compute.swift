@@ -11,7 +11,7 @@ import Glibc
 /// JSON-lines requests on standard input.
 struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compute a member of the softmax family, correctly rounded.",
+        abstract: "Compute a member of the softmax family or an activation, correctly rounded.",
         discussion: """
             Inputs are decimals (1, -0.1, 1e-300), C99 hex floats (0x1.8p+1), inf, -inf or nan, \
             each rounded once (to nearest) to --format before computing. Put negative numbers \
@@ -20,10 +20,11 @@ struct Compute: ParsableCommand {
             Examples:
               softmax-ref compute 1 2 3 4 1 2 3
               softmax-ref compute --function log-softmax --format f32 --json 123 456 789
+              softmax-ref compute --function gelu --format bf16 --rounding down -- -3 0.5 1e30
               echo '{"input":["1","2"],"format":"f16"}' | softmax-ref compute --batch
             """)
 
-    @Option(name: .long, parsing: .unconditional, help: "The function: softmax, log-softmax, logsumexp, sigmoid, jacobian, cross-entropy or softmax-vjp.")
+    @Option(name: .long, parsing: .unconditional, help: "The function: softmax, log-softmax, logsumexp, sigmoid, jacobian, cross-entropy, softmax-vjp, or an activation: tanh, softplus, log-sigmoid, softsign, exponential, elu, selu, swish, silu, gelu, gelu-tanh, mish, relu, relu6, leaky-relu, hard-sigmoid, hard-swish, linear.")
     var function: String = "softmax"
 
     @Option(name: .long, parsing: .unconditional, help: "The output format: f16, bf16, f32 or f64.")
@@ -53,6 +54,15 @@ struct Compute: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Activations: elu's α (default 1), leaky-relu's slope (0.01), relu's negative slope (0).", valueName: "A"))
+    var alpha: String?
+
+    @Option(name: .customLong("max-value"), parsing: .unconditional, help: ArgumentHelp("relu: the largest output (Keras' max_value).", valueName: "M"))
+    var maxValue: String?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("relu: inputs at or below it give 0 (or the negative slope's part; Keras' threshold).", valueName: "T"))
+    var threshold: String?
+
     @Flag(name: .long, help: "Read JSON-lines requests on standard input; write one JSON line per request.")
     var batch = false
 
@@ -63,7 +73,7 @@ struct Compute: ParsableCommand {
 
     /// The options that take a value: `LogitArguments` reads the word after one as its value.
     static let valueOptions: Set<String> = ["--function", "--format", "--rounding", "--beta", "--base", "--digits",
-                                            "--label", "--target", "--vector"]
+                                            "--label", "--target", "--vector", "--alpha", "--max-value", "--threshold"]
 
     /// The logits: the arguments without a `--` separator.
     var input: [String] {
@@ -77,7 +87,8 @@ struct Compute: ParsableCommand {
         ComputeRequest(function: function, format: format, rounding: rounding, beta: beta, base: base,
                        digits: digits, input: input, label: label,
                        target: target.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
-                       vector: vector.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
+                       vector: vector.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
+                       alpha: alpha, maxValue: maxValue, threshold: threshold)
     }
 
     /// Checks the options; the logits, which arrive after argument-parser's pass, are checked in `run()`.

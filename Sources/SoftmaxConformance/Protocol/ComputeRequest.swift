@@ -18,10 +18,15 @@ public struct ComputeRequest: Sendable {
     public var target: [String]?
     /// softmax-vjp's vector.
     public var vector: [String]?
+    /// Activations' α (elu, leaky-relu, relu's negative slope), relu's `max_value` and `threshold`.
+    public var alpha: String?
+    public var maxValue: String?
+    public var threshold: String?
 
     public init(id: JSONValue? = nil, function: String = "softmax", format: String = "f64", rounding: String = "nearest",
                 beta: String = "1", base: String? = nil, digits: Int? = nil, input: [String] = [],
-                label: Int? = nil, target: [String]? = nil, vector: [String]? = nil) {
+                label: Int? = nil, target: [String]? = nil, vector: [String]? = nil,
+                alpha: String? = nil, maxValue: String? = nil, threshold: String? = nil) {
         self.id = id
         self.function = function
         self.format = format
@@ -33,6 +38,9 @@ public struct ComputeRequest: Sendable {
         self.label = label
         self.target = target
         self.vector = vector
+        self.alpha = alpha
+        self.maxValue = maxValue
+        self.threshold = threshold
     }
 }
 
@@ -69,10 +77,14 @@ extension ComputeRequest {
         if let v = json["input"] { input = try Self.numbers(v, key: "input") }
         if let v = json["target"] { target = try Self.numbers(v, key: "target") }
         if let v = json["vector"] { vector = try Self.numbers(v, key: "vector") }
+        if let v = json["alpha"] { alpha = try Self.number(v, key: "alpha") }
+        if let v = json["max_value"] { maxValue = try Self.number(v, key: "max_value") }
+        if let v = json["threshold"] { threshold = try Self.number(v, key: "threshold") }
     }
 
     /// The keys a request may have.
-    static let keys: Set = ["id", "function", "format", "rounding", "beta", "base", "digits", "input", "label", "target", "vector"]
+    static let keys: Set = ["id", "function", "format", "rounding", "beta", "base", "digits", "input", "label", "target", "vector",
+                            "alpha", "max_value", "threshold"]
 
     private static func text(_ v: JSONValue, key: String) throws(ComputeError) -> String {
         guard case .string(let s) = v else { throw .badRequest("'\(key)' must be a string") }

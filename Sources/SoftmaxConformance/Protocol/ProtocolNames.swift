@@ -11,6 +11,9 @@ public enum ProtocolNames {
     public static let roundings: [(name: String, rule: FloatingPointRoundingRule)] =
         [("nearest", .toNearestOrEven), ("down", .down), ("up", .up), ("toward-zero", .towardZero)]
 
+    /// Every function `compute` answers: the softmax family, then the activations.
+    public static let functions: [String] = ReferenceFunction.allCases.map(\.rawValue) + Activation.allCases.map(\.rawValue)
+
     public static func format(named name: String) -> FloatFormat? { formats.first { $0.name == name }?.format }
     public static func name(of format: FloatFormat) -> String { formats.first { $0.format == format }!.name }
     public static func rounding(named name: String) -> FloatingPointRoundingRule? { roundings.first { $0.name == name }?.rule }

@@ -20,7 +20,10 @@ public enum ReferenceResponder {
     /// Parses and validates `request` (names, numbers rounded to the format, parameters).
     public static func prepare(_ request: ComputeRequest) throws(ComputeError) -> Prepared {
         guard let function = ReferenceFunction(rawValue: request.function) else {
-            throw .badRequest("unknown function '\(request.function)'; expected \(ProtocolNames.list(ReferenceFunction.allCases.map(\.rawValue)))")
+            throw .badRequest("unknown function '\(request.function)'; expected \(ProtocolNames.list(ProtocolNames.functions))")
+        }
+        for (key, value) in [("alpha", request.alpha), ("max_value", request.maxValue), ("threshold", request.threshold)] where value != nil {
+            throw .badRequest("\(function.rawValue) does not take \(key)")
         }
         guard let format = ProtocolNames.format(named: request.format) else {
             throw .badRequest("unknown format '\(request.format)'; expected \(ProtocolNames.list(ProtocolNames.formats.map(\.name)))")
@@ -54,6 +57,7 @@ public enum ReferenceResponder {
     }
 
     public static func respond(to request: ComputeRequest) throws(ComputeError) -> JSONValue {
+        if let activation = Activation(rawValue: request.function) { return try ActivationResponder.respond(to: request, activation: activation) }
         let prepared = try prepare(request)
         let (function, format, rule, notes) = (prepared.function, prepared.format, prepared.rule, prepared.notes)
         let referenceRequest = prepared.request
@@ -97,7 +101,7 @@ public enum ReferenceResponder {
     }
 
     /// Parses a number and rounds it to the format, noting any change.
-    private static func parse(_ text: String, what: String, format: FloatFormat, notes: inout [String]) throws(ComputeError) -> FloatValue {
+    static func parse(_ text: String, what: String, format: FloatFormat, notes: inout [String]) throws(ComputeError) -> FloatValue {
         let (value, inexact, overflowed): (FloatValue, Bool, Bool)
         if let short = format.roundedToNearest(shortLiteral: text) {
             (value, inexact, overflowed) = (short.value, short.inexact, false)
@@ -114,7 +118,7 @@ public enum ReferenceResponder {
         return value
     }
 
-    private static func rows(_ flat: [String], width: Int) -> JSONValue {
+    static func rows(_ flat: [String], width: Int) -> JSONValue {
         guard width > 0 else { return .array([]) }
         return .array(stride(from: 0, to: flat.count, by: width).map { .strings(Array(flat[$0..<$0 + width])) })
     }

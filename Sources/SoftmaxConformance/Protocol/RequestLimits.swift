@@ -24,8 +24,9 @@ public enum RequestLimits {
     /// line stays under 300 MB. A longer line is skipped to its newline and never held whole.
     public static let maxLineBytes = 1 << 24
 
-    /// Checks the sizes of `request`; the error names the limit that was passed.
-    static func check(_ request: ComputeRequest, function: ReferenceFunction) throws(ComputeError) {
+    /// Checks the sizes of `request` (`function` nil for an activation: one output per input);
+    /// the error names the limit that was passed.
+    static func check(_ request: ComputeRequest, function: ReferenceFunction?) throws(ComputeError) {
         for (name, count) in [("input", request.input.count), ("target", request.target?.count ?? 0),
                               ("vector", request.vector?.count ?? 0)] where count > maxRowLength {
             throw .badRequest("\(name) has \(count) entries; the limit is \(maxRowLength) (a row's memory grows with its length)")

@@ -1,0 +1,66 @@
+import Multiprecision
+import SoftmaxReference
+
+/// Answers compute requests for the activations, in the JSON shape of ``ReferenceResponder``:
+/// `{"function","format","rounding","input":[hex],"output":[hex],"decimal":[...]}` plus `alpha`,
+/// `beta`, `max_value`, `threshold` (the parameters given, rounded to the format), `digits`,
+/// `notes` and the echoed `id` when they apply.
+enum ActivationResponder {
+    static func respond(to request: ComputeRequest, activation: Activation) throws(ComputeError) -> JSONValue {
+        guard let format = ProtocolNames.format(named: request.format) else {
+            throw .badRequest("unknown format '\(request.format)'; expected \(ProtocolNames.list(ProtocolNames.formats.map(\.name)))")
+        }
+        guard let rule = ProtocolNames.rounding(named: request.rounding) else {
+            throw .badRequest("unknown rounding '\(request.rounding)'; expected \(ProtocolNames.list(ProtocolNames.roundings.map(\.name)))")
+        }
+        if let digits = request.digits, !(1...1000).contains(digits) {
+            throw .badRequest("digits must be between 1 and 1000; got \(digits)")
+        }
+        for (key, given) in [("base", request.base != nil), ("label", request.label != nil), ("target", request.target != nil),
+                             ("vector", request.vector != nil)] where given {
+            throw .badRequest("\(activation.rawValue) does not take \(key)")
+        }
+        try RequestLimits.check(request, function: nil)
+        var notes: [String] = []
+        func parsed(_ text: String?, _ what: String) throws(ComputeError) -> FloatValue? {
+            guard let text else { return nil }
+            return try ReferenceResponder.parse(text, what: what, format: format, notes: &notes)
+        }
+        let input = try request.input.enumerated().map { (i, text) throws(ComputeError) in
+            try ReferenceResponder.parse(text, what: "input[\(i)]", format: format, notes: &notes)
+        }
+        // β is "1" unless given: pass it only to the functions that take it, and refuse another value elsewhere.
+        let takesBeta = [.softplus, .swish, .silu].contains(activation)
+        if !takesBeta && request.beta != "1" { throw .badRequest("\(activation.rawValue) does not take beta") }
+        let parameters = ActivationParameters(alpha: try parsed(request.alpha, "alpha"), beta: takesBeta ? try parsed(request.beta, "beta") : nil,
+                                              maxValue: try parsed(request.maxValue, "max_value"),
+                                              threshold: try parsed(request.threshold, "threshold"))
+        let question: ActivationRequest
+        do { question = try ActivationRequest(activation, input: input, parameters: parameters) } catch { throw .badRequest(error.description) }
+        let output: [FloatValue]
+        var exact: [String]?
+        do {
+            output = try Reference.evaluate(question, format: format, rounding: rule)
+            if let digits = request.digits { exact = try Reference.evaluate(question, significantDigits: digits) }
+        } catch {
+            throw .internal(error.description)
+        }
+        let p = question.parameters
+        // Keys in byte order, so serialising needs no sort.
+        return .object([
+            "alpha": p.alpha.map { .string($0.hexString) },
+            "beta": p.beta.map { .string($0.hexString) },
+            "decimal": .strings(exact ?? output.map(\.shortestDecimal)),
+            "digits": request.digits.map { .number(String($0)) },
+            "format": .string(request.format),
+            "function": .string(activation.rawValue),
+            "id": request.id,
+            "input": .strings(input.map(\.hexString)),
+            "max_value": p.maxValue.map { .string($0.hexString) },
+            "notes": notes.isEmpty ? nil : .strings(notes),
+            "output": .strings(output.map(\.hexString)),
+            "rounding": .string(request.rounding),
+            "threshold": p.threshold.map { .string($0.hexString) },
+        ])
+    }
+}
