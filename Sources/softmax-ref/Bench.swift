@@ -79,7 +79,7 @@ struct Bench: ParsableCommand {
             for i in 0..<configuration.cases {
                 var c = generator.generate(seed: 1, stream: "bench", index: i, families: [.plain])
                 c.row = (0..<n).map { c.row[$0 % c.row.count] }
-                for p in properties { _ = p.check(c, context) }
+                for p in properties { _ = p.verdict(c, context) }
             }
             let elapsed = ReferenceBenchmark.seconds(clock.now - start)
             let rate = Int((Double(configuration.cases) / elapsed).rounded())

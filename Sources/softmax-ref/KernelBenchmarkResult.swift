@@ -27,41 +27,9 @@ struct KernelBenchmarkResult: Sendable {
 
     var text: String {
         let name = "\(kernel.rawValue) \(function.rawValue) \(type.rawValue) \(rows)×\(n)"
-        let allocs = allocations.map { "\(rounded($0, 2)) allocs" } ?? "allocs n/a"
-        let ulp = maxUlp.map { "max \(rounded($0, 2)) ulp" } ?? "max ulp n/a"
-        return "\(name.padded(44)) threads \(threads): \(rounded(nsPerElement, 3)) ns/element, copy \(rounded(copyNsPerElement, 3)) ns "
-            + "(\(rounded(nsPerElement / copyNsPerElement, 2))× the copy), \(allocs), \(ulp)"
+        let allocs = allocations.map { "\($0.rounded(decimals: 2)) allocs" } ?? "allocs n/a"
+        let ulp = maxUlp.map { "max \($0.rounded(decimals: 2)) ulp" } ?? "max ulp n/a"
+        return "\(name.padded(44)) threads \(threads): \(nsPerElement.rounded(decimals: 3)) ns/element, copy \(copyNsPerElement.rounded(decimals: 3)) ns "
+            + "(\((nsPerElement / copyNsPerElement).rounded(decimals: 2))× the copy), \(allocs), \(ulp)"
     }
-}
-
-/// An accuracy line of `bench --kernels`: the worst error of a kernel on a row family the peers are
-/// measured on too (`tools/bench_peers.py`), or one value the peers get wrong.
-struct KernelAccuracyResult: Sendable {
-    let kernel: KernelAlgorithm
-    let function: KernelFunction
-    let type: KernelScalarType
-    /// "wide": rows N(0, 30²) of 1000; "dominant": log_softmax([123, 456, 789])[2].
-    let family: String
-    let maxUlp: Double
-    let value: Double?
-
-    var json: String {
-        let v = value.map { ",\"value\":\($0.isFinite ? "\($0)" : "null")" } ?? ""
-        return #"{"accuracy":"\#(family)","function":"\#(function.rawValue)","kernel":"\#(kernel.rawValue)","#
-            + #""max_ulp":\#(maxUlp.isFinite ? "\(maxUlp)" : "null"),"type":"\#(type.rawValue)"\#(v)}"#
-    }
-
-    var text: String {
-        let what = family == "wide" ? "rows N(0, 30²), n = 1000" : "log_softmax([123, 456, 789])[2] = \(value ?? .nan)"
-        return "\("\(kernel.rawValue) \(function.rawValue) \(type.rawValue)".padded(44)) accuracy on \(what): max \(rounded(maxUlp, 2)) ulp"
-    }
-}
-
-func rounded(_ v: Double, _ digits: Int) -> Double {
-    let p = (0..<digits).reduce(1.0) { r, _ in r * 10 }
-    return (v * p).rounded() / p
-}
-
-extension String {
-    fileprivate func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

@@ -37,6 +37,45 @@ import Glibc
                                   "skipped 4 answers to requests already answered, the first with id 2"])
     }
 
+    @Test("error answers: 'unsupported' declines the request, any other message fails it")
+    func errorAnswers() {
+        let program = ExternalProgram(command: Self.python("""
+                out(json.dumps({"id": r["id"], "error": "unsupported" if r["id"] == 1 else "no GPU"}) + "\\n")
+            """), timeout: .seconds(20))
+        #expect(program.evaluate([Self.request, Self.request]) == [.unsupported, .failure("the program reported: no GPU")])
+        #expect(program.notes.isEmpty)
+    }
+
+    @Test("a program that dies once is restarted: the request it died on fails, the rest are asked again")
+    func restartsOnce() throws {
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("died-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? FileManager.default.removeItem(atPath: marker) }
+        // The first run answers request 1 and exits on request 2; the second run answers everything.
+        let program = ExternalProgram(command: Self.python("""
+                import os
+                if r["id"] == 2 and not os.path.exists("\(marker)"): open("\(marker)", "w").close(); sys.exit(7)
+                out(\(Self.half.replacingOccurrences(of: "ID", with: "r[\"id\"]")))
+            """), timeout: .seconds(20))
+        let half = ImplementationAnswer.values([FloatValue(Float(0.5)), FloatValue(Float(0.5))])
+        let reason = "the program exited while answering request 2 (exit status 7) [softmax f32, 2 inputs]"
+        #expect(program.evaluate(Array(repeating: Self.request, count: 3)) == [half, .failure(reason), half])
+        #expect(program.evaluate(Self.request) == half)
+        #expect(program.notes == ["the program died: \(reason); restarted"])
+    }
+
+    @Test("a silent program fails its request after the timeout, quoting what it printed instead")
+    func silent() {
+        let program = ExternalProgram(command: Self.python("""
+                import time
+                out("thinking...\\n"); time.sleep(60)
+            """), timeout: .seconds(1))
+        let start = ContinuousClock.now
+        let answer = program.evaluate(Self.request)
+        #expect(answer == .failure("no answer to request 1 within \(Duration.seconds(1)); it printed instead: 'thinking...' [softmax f32, 2 inputs]"))
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(program.notes.first == "skipped 1 line that was not an answer: 'thinking...'")
+    }
+
     @Test("a program that exits at start is reported once, on the first request, quoting its standard error")
     func exitAtStart() {
         let program = ExternalProgram(command: "sh -c 'echo fatal: no device >&2; exit 3'", timeout: .seconds(20))

@@ -204,7 +204,7 @@ import Testing
     static func holds(_ implementation: any Implementation, under policy: FrameworkPolicy) -> Bool {
         let context = PropertyContext(implementation: implementation, profile: .framework)
         let c = CheckCase(row: [1, 2, 0.5].map { FloatValue(Double($0)) }, beta: FloatValue(Double(1)), format: .binary64, family: "plain")
-        return !NonFinitePolicyProperty(policy: policy).check(c, context).failed
+        return !NonFinitePolicyProperty(policy: policy).verdict(c, context).failed
     }
 
     @Test("the non-finite property passes each framework's own convention and rejects the limit where they differ",

@@ -91,7 +91,7 @@ public enum NonFiniteProbes {
     }
 }
 
-extension FloatValue {
+private extension FloatValue {
     /// This value when finite, else `fallback`.
     func finiteOr(_ fallback: FloatValue) -> FloatValue { isFinite ? self : fallback }
 }

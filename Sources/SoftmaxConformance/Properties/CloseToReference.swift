@@ -11,33 +11,31 @@ public struct CloseToReference: ConformanceProperty {
     public var statement: String { "each \(function.rawValue) output is within the bound of the exact value" }
     public let rationale = "The reference encloses the exact value to 2^-40 ulp; the error is measured with exact rationals. Under strict, outputs must equal the correctly rounded values."
 
-    public func check(_ c: CheckCase, _ context: PropertyContext) -> Verdict {
-        guarded { () throws(PropertyContext.Refusal) in
-            let request = request(for: c)
-            let outputs = try context.outputs(request)
-            let exact = context.exact(request)
-            guard outputs.count == exact.count else {
-                return .fail(reason: "expected \(exact.count) outputs, got \(outputs.count)", maxUlp: .infinity)
-            }
-            let errors = zip(outputs, exact).map { UlpError.of($0, from: $1) }
-            let worst = errors.max() ?? 0
-            if context.profile == .strict {
-                let rounded = ReferenceImplementation().evaluate(request)
-                if case .values(let expected) = rounded, let i = outputs.indices.first(where: { !Self.same(outputs[$0], expected[$0]) }) {
-                    return .fail(reason: "output \(i) is \(outputs[i].hexString), correctly rounded is \(expected[i].hexString)", maxUlp: worst)
-                }
-                return .pass(maxUlp: worst)
-            }
-            if let i = outputs.indices.first(where: { !context.profile.allows(function: function, count: c.row.count, error: errors[$0],
-                                                                             distance: Self.distance(outputs[$0], exact[$0]),
-                                                                             magnitude: Self.magnitude(exact[$0])) }) {
-                if !outputs[i].isFinite, case .interval = exact[i] {
-                    return .fail(reason: "output \(i) is \(outputs[i].hexString) where the exact value is finite: an overflow or invalid operation", maxUlp: worst)
-                }
-                return .fail(reason: "output \(i) is \(outputs[i].hexString), \(errors[i]) ulp from the exact value (bound \(context.profile.ulps(for: function, count: c.row.count)))", maxUlp: worst)
+    public func check(_ c: CheckCase, _ context: PropertyContext) throws(PropertyContext.Refusal) -> Verdict {
+        let request = request(for: c)
+        let outputs = try context.outputs(request)
+        let exact = context.exact(request)
+        guard outputs.count == exact.count else {
+            return .fail(reason: "expected \(exact.count) outputs, got \(outputs.count)", maxUlp: .infinity)
+        }
+        let errors = zip(outputs, exact).map { UlpError.of($0, from: $1) }
+        let worst = errors.max() ?? 0
+        if context.profile == .strict {
+            let rounded = ReferenceImplementation().evaluate(request)
+            if case .values(let expected) = rounded, let i = outputs.indices.first(where: { !Self.same(outputs[$0], expected[$0]) }) {
+                return .fail(reason: "output \(i) is \(outputs[i].hexString), correctly rounded is \(expected[i].hexString)", maxUlp: worst)
             }
             return .pass(maxUlp: worst)
         }
+        if let i = outputs.indices.first(where: { !context.profile.allows(function: function, count: c.row.count, error: errors[$0],
+                                                                         distance: Self.distance(outputs[$0], exact[$0]),
+                                                                         magnitude: Self.magnitude(exact[$0])) }) {
+            if !outputs[i].isFinite, case .interval = exact[i] {
+                return .fail(reason: "output \(i) is \(outputs[i].hexString) where the exact value is finite: an overflow or invalid operation", maxUlp: worst)
+            }
+            return .fail(reason: "output \(i) is \(outputs[i].hexString), \(errors[i]) ulp from the exact value (bound \(context.profile.ulps(for: function, count: c.row.count)))", maxUlp: worst)
+        }
+        return .pass(maxUlp: worst)
     }
 
     /// |output − exact| as a Double (infinite for mismatched specials), for relative tolerances.

@@ -13,27 +13,25 @@ public struct JacobianProductSymmetry: ConformanceProperty {
         not of the output; the inner products are taken exactly, so only the products' errors count.
         """
 
-    public func check(_ c: CheckCase, _ context: PropertyContext) -> Verdict {
-        guarded { () throws(PropertyContext.Refusal) in
-            let n = c.row.count
-            guard (1...256).contains(n), c.row.allSatisfy(\.isFinite) else { return .skip("needs 1...256 finite logits") }
-            let (u, v) = Self.vectors(for: c)
-            let ju = try context.outputs(ImplementationRequest(.softmaxVJP, format: c.format, input: c.row, beta: c.beta, vector: u))
-            let jv = try context.outputs(ImplementationRequest(.softmaxVJP, format: c.format, input: c.row, beta: c.beta, vector: v))
-            guard ju.count == n, jv.count == n else { return .fail(reason: "expected \(n) product entries, got \(ju.count) and \(jv.count)", maxUlp: .infinity) }
-            guard (ju + jv).allSatisfy(\.isFinite) else { return .fail(reason: "non-finite product entries", maxUlp: .infinity) }
-            let s = context.exact(ImplementationRequest(.softmax, format: c.format, input: c.row, beta: c.beta)).map(Self.upperBound)
-            let (ud, vd) = (u.map { $0.dyadic! }, v.map { $0.dyadic! })
-            let left = (0..<n).reduce(Dyadic.zero) { $0 + ud[$1] * jv[$1].dyadic! }
-            let right = (0..<n).reduce(Dyadic.zero) { $0 + ju[$1].dyadic! * vd[$1] }
-            let tolerance = (0..<n).reduce(Dyadic.zero) { sum, i in
-                sum + ud[i].magnitude * Self.slack(s[i], vd, c, context) + vd[i].magnitude * Self.slack(s[i], ud, c, context)
-            }
-            if (left - right).magnitude > tolerance {
-                return .fail(reason: "⟨u, Jv⟩ = \(left.doubleApproximation) but ⟨Ju, v⟩ = \(right.doubleApproximation) for u = \(u.map(\.shortestDecimal)), v = \(v.map(\.shortestDecimal))", maxUlp: .infinity)
-            }
-            return .pass(maxUlp: 0)
+    public func check(_ c: CheckCase, _ context: PropertyContext) throws(PropertyContext.Refusal) -> Verdict {
+        let n = c.row.count
+        guard (1...256).contains(n), c.row.allSatisfy(\.isFinite) else { return .skip("needs 1...256 finite logits") }
+        let (u, v) = Self.vectors(for: c)
+        let ju = try context.outputs(ImplementationRequest(.softmaxVJP, format: c.format, input: c.row, beta: c.beta, vector: u))
+        let jv = try context.outputs(ImplementationRequest(.softmaxVJP, format: c.format, input: c.row, beta: c.beta, vector: v))
+        guard ju.count == n, jv.count == n else { return .fail(reason: "expected \(n) product entries, got \(ju.count) and \(jv.count)", maxUlp: .infinity) }
+        guard (ju + jv).allSatisfy(\.isFinite) else { return .fail(reason: "non-finite product entries", maxUlp: .infinity) }
+        let s = context.exact(ImplementationRequest(.softmax, format: c.format, input: c.row, beta: c.beta)).map(Self.upperBound)
+        let (ud, vd) = (u.map { $0.dyadic! }, v.map { $0.dyadic! })
+        let left = (0..<n).reduce(Dyadic.zero) { $0 + ud[$1] * jv[$1].dyadic! }
+        let right = (0..<n).reduce(Dyadic.zero) { $0 + ju[$1].dyadic! * vd[$1] }
+        let tolerance = (0..<n).reduce(Dyadic.zero) { sum, i in
+            sum + ud[i].magnitude * Self.slack(s[i], vd, c, context) + vd[i].magnitude * Self.slack(s[i], ud, c, context)
         }
+        if (left - right).magnitude > tolerance {
+            return .fail(reason: "⟨u, Jv⟩ = \(left.doubleApproximation) but ⟨Ju, v⟩ = \(right.doubleApproximation) for u = \(u.map(\.shortestDecimal)), v = \(v.map(\.shortestDecimal))", maxUlp: .infinity)
+        }
+        return .pass(maxUlp: 0)
     }
 
     /// Two vectors of small integers and halves (exact in every format), drawn from a generator

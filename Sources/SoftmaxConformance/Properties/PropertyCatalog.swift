@@ -8,7 +8,7 @@ public enum PropertyCatalog {
     public static let all: [any ConformanceProperty] = [
         CloseToReference(.softmax), CloseToReference(.logSoftmax), CloseToReference(.logSumExp), CloseToReference(.sigmoid),
         SumToOne(), TranslationInvariance(), ScaleNonInvariance(), SigmoidEquivalence(), JacobianSymmetry(),
-        JacobianProductSymmetry(), LogSumExpGradient(), Range(), OrderPreservation(), PermutationEquivariance(), Singleton(),
+        JacobianProductSymmetry(), LogSumExpGradient(), OutputRange(), OrderPreservation(), PermutationEquivariance(), SingletonRow(),
         LogSoftmaxConsistency(), LogSumExpBounds(), CrossEntropyGradient(), NonFinitePolicyProperty(),
     ]
 

@@ -7,24 +7,22 @@ public struct TranslationInvariance: ConformanceProperty {
     public let statement = "softmax(x + c) agrees with softmax(x) within 2u ulps, for exact shifts c"
     public let rationale = "Both rows have the same exact softmax, so two outputs each within u ulps of it differ by at most 2u ulps. An inexact shift changes the input itself, so a correct kernel would 'fail': such shifts are never used (see exactShift)."
 
-    public func check(_ c: CheckCase, _ context: PropertyContext) -> Verdict {
-        guarded { () throws(PropertyContext.Refusal) in
-            guard !c.row.isEmpty, c.row.allSatisfy(\.isFinite) else { return .skip("needs a finite row") }
-            // Logits on a coarse grid (multiples of 1/64) admit exact shifts in every format.
-            let row = Self.exactShift(for: c.row, format: c.format) == nil ? Self.coarsened(c.row, c.format) : c.row
-            guard let shift = Self.exactShift(for: row, format: c.format) else { return .skip("no exact shift") }
-            let shifted = row.map { c.format.round($0.dyadic! + shift, .toNearestOrEven) }
-            let a = try context.outputs(ImplementationRequest(.softmax, format: c.format, input: row, beta: c.beta))
-            let b = try context.outputs(ImplementationRequest(.softmax, format: c.format, input: shifted, beta: c.beta))
-            for i in a.indices where a[i].isFinite && b[i].isFinite {
-                let difference = (a[i].dyadic! - b[i].dyadic!).magnitude
-                let allowed = context.tolerance(.softmax, around: a[i], b[i]) * Dyadic(2)
-                if difference > allowed {
-                    return .fail(reason: "output \(i): \(a[i].hexString) before, \(b[i].hexString) after shifting by \(FloatValue(shift.doubleApproximation).shortestDecimal)", maxUlp: .infinity)
-                }
+    public func check(_ c: CheckCase, _ context: PropertyContext) throws(PropertyContext.Refusal) -> Verdict {
+        guard !c.row.isEmpty, c.row.allSatisfy(\.isFinite) else { return .skip("needs a finite row") }
+        // Logits on a coarse grid (multiples of 1/64) admit exact shifts in every format.
+        let row = Self.exactShift(for: c.row, format: c.format) == nil ? Self.coarsened(c.row, c.format) : c.row
+        guard let shift = Self.exactShift(for: row, format: c.format) else { return .skip("no exact shift") }
+        let shifted = row.map { c.format.round($0.dyadic! + shift, .toNearestOrEven) }
+        let a = try context.outputs(ImplementationRequest(.softmax, format: c.format, input: row, beta: c.beta))
+        let b = try context.outputs(ImplementationRequest(.softmax, format: c.format, input: shifted, beta: c.beta))
+        for i in a.indices where a[i].isFinite && b[i].isFinite {
+            let difference = (a[i].dyadic! - b[i].dyadic!).magnitude
+            let allowed = context.tolerance(.softmax, around: a[i], b[i]) * Dyadic(2)
+            if difference > allowed {
+                return .fail(reason: "output \(i): \(a[i].hexString) before, \(b[i].hexString) after shifting by \(FloatValue(shift.doubleApproximation).shortestDecimal)", maxUlp: .infinity)
             }
-            return .pass(maxUlp: 0)
         }
+        return .pass(maxUlp: 0)
     }
 
     /// A shift c (a power of two between 1/4 and 64) with every x_i + c exact in the format, if any.
@@ -53,9 +51,4 @@ public struct TranslationInvariance: ConformanceProperty {
             return format.round(sum, .toNearestOrEven).dyadic == sum
         }
     }
-}
-
-extension Dyadic {
-    /// An approximation for messages.
-    var doubleApproximation: Double { FloatFormat.binary64.round(self, .toNearestOrEven).double }
 }

@@ -1,6 +1,3 @@
-import Multiprecision
-import SoftmaxReference
-
 /// One `compute` request as the command line or a JSON line states it, before any rounding.
 ///
 /// Numbers are text (decimal, C99 hex float, inf, -inf, nan), parsed exactly and rounded once,
@@ -41,20 +38,6 @@ public struct ComputeRequest: Sendable {
         self.alpha = alpha
         self.maxValue = maxValue
         self.threshold = threshold
-    }
-}
-
-/// Why a compute request could not be answered.
-public enum ComputeError: Error, Equatable, CustomStringConvertible {
-    /// The request itself is wrong (exit 2 on the command line, an error line in a batch).
-    case badRequest(String)
-    /// The reference failed (exit 3).
-    case `internal`(String)
-
-    public var description: String {
-        switch self {
-        case .badRequest(let m), .internal(let m): m
-        }
     }
 }
 

@@ -1,4 +1,5 @@
-/// Parses one JSON document (RFC 8259), keeping numbers as text. Errors name the position.
+/// Parses one JSON document (RFC 8259), keeping numbers as text, at most 64 arrays and objects
+/// deep. Errors name the byte offset.
 public struct JSONParser {
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {
         public let message: String
@@ -132,11 +133,7 @@ public struct JSONParser {
                 case UInt8(ascii: "n"): scalars.append("\n")
                 case UInt8(ascii: "r"): scalars.append("\r")
                 case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"):
-                    guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-                    else { throw error("bad \\u escape") }
-                    index += 4
-                    scalars.append(UnicodeScalar(code) ?? "\u{FFFD}")
+                case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape())
                 default: throw error("bad escape")
                 }
                 continue
@@ -147,6 +144,27 @@ public struct JSONParser {
         throw error("unterminated string")
     }
 
+    /// The character of a `\uXXXX` escape (`index` just past the `u`): a UTF-16 surrogate pair
+    /// written as two escapes is one character; a lone surrogate becomes U+FFFD.
+    private mutating func parseUnicodeEscape() throws(SyntaxError) -> UnicodeScalar {
+        let code = try hexQuad()
+        guard (0xD800...0xDBFF).contains(code) else { return UnicodeScalar(code) ?? "\u{FFFD}" }
+        let low = index + 6 <= bytes.count && bytes[index] == UInt8(ascii: "\\") && bytes[index + 1] == UInt8(ascii: "u")
+            ? UInt32(hexValue: bytes[(index + 2)..<(index + 6)]) : nil
+        guard let low, (0xDC00...0xDFFF).contains(low) else { return "\u{FFFD}" }
+        index += 6
+        return UnicodeScalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+    }
+
+    /// The four hex digits at `index`, consumed.
+    private mutating func hexQuad() throws(SyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count, let code = UInt32(hexValue: bytes[index..<index + 4]) else {
+            throw error("\\u must be followed by four hex digits")
+        }
+        index += 4
+        return code
+    }
+
     private mutating func parseNumber() throws(SyntaxError) -> String {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -155,7 +173,13 @@ public struct JSONParser {
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             return index - s
         }
-        guard digits() > 0 else { throw error("a number needs digits") }
+        let integerStart = index
+        let integerDigits = digits()
+        guard integerDigits > 0 else { throw error("a number needs digits") }
+        guard integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else {
+            index = integerStart
+            throw error("a number may not have a leading zero")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits() > 0 else { throw error("digits must follow '.'") }
@@ -166,5 +190,21 @@ public struct JSONParser {
             guard digits() > 0 else { throw error("an exponent needs digits") }
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+}
+
+extension UInt32 {
+    /// The value of hex digits (0-9, a-f, A-F and nothing else), or nil.
+    fileprivate init?(hexValue digits: ArraySlice<UInt8>) {
+        var value: UInt32 = 0
+        for d in digits {
+            switch d {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt32(d - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt32(d - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt32(d - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+        }
+        self = value
     }
 }

@@ -1,15 +1,7 @@
 import Multiprecision
 import SoftmaxReference
 
-/// Judges one answer against the reference: its largest error in ulps, whether it is exactly the
-/// correctly rounded result, and whether it is within the profile's bound.
-public struct Judgement: Sendable {
-    public let maxUlp: Double
-    public let correctlyRounded: Bool
-    /// Why the answer is outside the bound, or nil when it is within it.
-    public let failure: String?
-}
-
+/// Judges one answer against the reference (see ``Judgement``).
 public enum RequestJudge {
     /// Judges `outputs` for `request`, computed under `rounding`: strict asks for the reference
     /// rounded the same way; the other profiles measure the distance from the exact value.
@@ -44,9 +36,4 @@ public enum RequestJudge {
         }
         return Judgement(maxUlp: worst, correctlyRounded: correct, failure: failure)
     }
-}
-
-/// Ulp counts as report text ("0.5", "37", "inf").
-enum UlpErrorText {
-    static func format(_ ulps: Double) -> String { CheckReport.format(ulps) }
 }

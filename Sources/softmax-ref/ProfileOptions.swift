@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Multiprecision
 import SoftmaxConformance
 
@@ -37,49 +36,5 @@ struct ProfileOptions: ParsableArguments {
         case .framework: .framework
         case .pytorch, .onnx, .webnn: Profile.preset(profile.rawValue, format: format)!
         }
-    }
-}
-
-/// `--report` and `--output` for `validate`: text, json, junit or html.
-struct ReportOptions: ParsableArguments {
-    enum Style: String, ExpressibleByArgument, CaseIterable { case text, json, junit, html }
-
-    @Option(name: .long, help: "The report format.")
-    var report: Style = .text
-
-    @Option(name: .long, help: "Write the report to this file instead of standard output (see README: --output).")
-    var output: String?
-
-    /// Prints the rendered report, or writes it to `--output`.
-    func emit(_ rendered: String) throws { try ReportDestination.emit(rendered, to: output) }
-}
-
-/// `--report` and `--output` for `check`, which has no HTML report: the help lists only what it takes.
-struct CheckReportOptions: ParsableArguments {
-    enum Style: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
-
-    @Option(name: .customLong("report"), help: "The report format.")
-    var style: Style = .text
-
-    @Option(name: .long, help: "Write the report to this file instead of standard output (see README: --output).")
-    var output: String?
-
-    /// Prints the rendered report, or writes it to `--output`.
-    func emit(_ rendered: String) throws { try ReportDestination.emit(rendered, to: output) }
-}
-
-/// Where a report goes: standard output (no `--output`, or `-`), or a file written by `OutputFile`'s rules.
-enum ReportDestination {
-    static func emit(_ rendered: String, to output: String?) throws(FileError) {
-        guard let output, output != "-" else { return try StandardOutput.write(rendered) }
-        try OutputFile.write(rendered, to: output)
-    }
-}
-
-/// `--seed`: a non-negative integer below 2^64, read even when it looks like an option (`-1`).
-enum SeedArgument {
-    static func parse(_ text: String) throws -> UInt64 {
-        guard let value = UInt64(text) else { throw ValidationError("must be a non-negative integer below 2^64") }
-        return value
     }
 }
