@@ -49,19 +49,15 @@ def main(argv=None):
         print("%s: --samples and --chunk must be positive" % TOOL, file=sys.stderr)
         sys.exit(2)
 
-    ready = {}
-    for name in peers:
-        python = interpreter(BY_NAME[name], install=not args.no_install)
-        if python:
-            ready[name] = (python, versions(BY_NAME[name], python))
-    if not ready:
-        print("%s: no peer can run" % TOOL, file=sys.stderr)
-        sys.exit(1)
     reference = Reference(binary.locate(args.binary, tool=TOOL), args.chunk, args.timeout)
     values = {fmt: inputs.inputs(fmt, args.samples, args.seed) for fmt in fmts}
-    cells = {}
+    cells, ran = {}, {}
     started = time.time()
-    for name, (python, _) in ready.items():  # one framework at a time
+    for name in peers:  # one framework at a time; the scoreboard is rewritten after each
+        python = interpreter(BY_NAME[name], install=not args.no_install)
+        if python is None:
+            continue
+        ran[name] = versions(BY_NAME[name], python)
         run = PeerRun(BY_NAME[name], python, args.chunk, args.timeout)
         for fmt in fmts:
             for f in functions:
@@ -70,18 +66,24 @@ def main(argv=None):
                 cells[(name, f, fmt)] = cell
                 say("%-11s %-4s %-12s %s" % (name, fmt, f, scoreboard.summary(cell)))
         run.close()
+        write(args, cells, ran, fmts, functions, time.time() - started)
     reference.close()
+    if not ran:
+        print("%s: no peer can run" % TOOL, file=sys.stderr)
+        return 1
+    return 0
+
+
+def write(args, cells, ran, fmts, functions, seconds):
+    """The scoreboard (and the JSON of the cells) of the peers run so far."""
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     header = ["Written by `tools/activation-accuracy` (seed %d, %d sampled inputs for f32 and f64, all 65,536 "
               "encodings of f16 and bf16; the reference `softmax-ref compute --batch` at commit %s, rounding to "
               "nearest; %.0f s). Parameters are the defaults (β = 1, elu's α = 1, leaky-relu's α = 0.01 rounded "
-              "to the format, relu without slope, maximum or threshold)." % (args.seed, args.samples, commit or "?",
-                                                                          time.time() - started)]
-    text = scoreboard.render(cells, list(ready), {n: v for n, (_, v) in ready.items()}, fmts, functions, header)
+              "to the format, relu without slope, maximum or threshold)." % (args.seed, args.samples, commit or "?", seconds)]
     with open(args.output, "w") as out:
-        out.write(text)
+        out.write(scoreboard.render(cells, list(ran), ran, fmts, functions, header))
     say("wrote %s" % os.path.relpath(args.output))
     if args.json:
         with open(args.json, "w") as out:
             json.dump([c.as_json() for c in cells.values()], out, indent=1)
-    return 0

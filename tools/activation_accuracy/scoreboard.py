@@ -1,5 +1,7 @@
 """The Markdown scoreboard of activation-accuracy: one table per format, then the worst inputs."""
 
+import math
+
 from .cell import repr_value
 
 KIND_LABEL = {"nan": "NaN", "inf": "inf", "zero_sign": "±0", "foreign": "not in format"}
@@ -14,7 +16,7 @@ def summary(cell):
     if not cell.compared:
         return "error"
     share = 100.0 * cell.share_exact
-    text = "%d · %s%%" % (cell.ulps, ("%.2f" % share) if share < 100 else "100")
+    text = "%d · %s%%" % (cell.ulps, ("%.2f" % (math.floor(share * 100) / 100)) if share < 100 else "100")
     extra = ["%d %s" % (n, KIND_LABEL[k]) for k, n in cell.mismatches.items() if n]
     if cell.errors:
         extra.append("%d errors" % cell.errors)
