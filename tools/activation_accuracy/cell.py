@@ -3,7 +3,7 @@ rounded ones."""
 
 import math
 
-from softmaxref_tools.ieee import distance, round_value
+from softmaxref_tools.ieee import FORMATS, distance, round_value
 
 
 class Cell:
@@ -12,10 +12,11 @@ class Cell:
     ordinals); `exact` the outputs bit-identical to the correctly rounded ones (NaN for NaN). The
     mismatches of a kind that has no distance are counted apart: `nan` (one is NaN, the other not),
     `inf` (one is infinite, the other not or of the other sign), `zero_sign` (+0 against -0);
-    `foreign` (an output that is no value of the format); `errors`, the inputs the peer answered
-    with an error."""
+    `foreign` (an output that is no value of the format), `flush` (±0 where the correctly rounded
+    value is subnormal: flushing to zero, as XLA on the CPU does); `errors`, the inputs the peer
+    answered with an error."""
 
-    KINDS = ("nan", "inf", "zero_sign", "foreign")
+    KINDS = ("nan", "inf", "zero_sign", "foreign", "flush")
 
     def __init__(self, peer, function, fmt):
         self.peer, self.function, self.format = peer, function, fmt
@@ -48,6 +49,8 @@ class Cell:
             kind = None if ours == correct else "inf"
         elif ours == 0 and correct == 0 and math.copysign(1, ours) != math.copysign(1, correct):
             kind = "zero_sign"
+        elif ours == 0 and correct != 0 and abs(correct) < math.ldexp(1.0, FORMATS[self.format].emin):
+            kind = "flush"
         if kind:
             self._mismatch(kind, x, ours, correct)
             return

@@ -4,7 +4,7 @@ import math
 
 from .cell import repr_value
 
-KIND_LABEL = {"nan": "NaN", "inf": "inf", "zero_sign": "±0", "foreign": "not in format"}
+KIND_LABEL = {"nan": "NaN", "inf": "inf", "zero_sign": "±0", "foreign": "not in format", "flush": "flushed"}
 
 
 def summary(cell):
@@ -41,7 +41,7 @@ def render(cells, peers, versions, fmts, functions, header):
         lines += ["## %s" % fmt, "",
                   "Each cell: the largest error in ulps of %s where both values are finite · the share "
                   "correctly rounded; in parentheses the mismatches without a distance (NaN, inf, sign of "
-                  "zero). — is unsupported." % fmt, ""]
+                  "zero, a subnormal flushed to zero). — is unsupported." % fmt, ""]
         lines.append("| function | " + " | ".join(peers) + " |")
         lines.append("|---|" + "---|" * len(peers))
         for f in functions:

@@ -31,8 +31,10 @@ class CellTests(unittest.TestCase):
         cell.add(-1.0, -0.0, 0.0)
         cell.add(2.0, 0.1, 0.125)  # 0.1 is no binary16 value
         cell.add(math.nan, math.nan, math.nan)
-        self.assertEqual(cell.mismatches, {"nan": 1, "inf": 1, "zero_sign": 1, "foreign": 1})
-        self.assertEqual((cell.exact, cell.ulps), (1, 0))
+        cell.add(-20.0, 0.0, 2.0 ** -20)  # the binary16 subnormal 2^-20 flushed to zero
+        cell.add(-10.0, 0.0, 2.0 ** -14)  # the least normal: an error in steps (1024 of them)
+        self.assertEqual(cell.mismatches, {"nan": 1, "inf": 1, "zero_sign": 1, "foreign": 1, "flush": 1})
+        self.assertEqual((cell.exact, cell.ulps), (1, 1024))
         self.assertEqual(cell.examples["inf"], (12.0, math.inf, 12.0))
 
     def test_errors_are_not_compared(self):
