@@ -42,7 +42,8 @@ enum ActivationLimit: Equatable {
         case .hardSigmoid:
             self = up ? .value(Rational(1)) : .zero(negative: false)
         case .hardSwish:
-            self = up ? .infinity(negative: false) : .zero(negative: false)
+            // x·hard-sigmoid(x) is x·0 below -3: -0, as at every finite x < -3.
+            self = up ? .infinity(negative: false) : .zero(negative: true)
         case .linear:
             self = .infinity(negative: negative)
         }
