@@ -4,6 +4,7 @@ inputs), against activation_eval's values; outputs compared bit for bit."""
 
 import argparse
 import json
+import sys
 import time
 from collections import defaultdict
 
@@ -85,6 +86,8 @@ def main(description):
     for fn, variant, f, xs in groups(args):
         reqs = [request(rid + i, fn, variant, f, m, xs) for i, m in enumerate(modes)]
         rid += len(reqs)
+        if sys.stderr.isatty():
+            print(f"  {f.name} {label(fn, variant)}: {len(xs)} inputs", file=sys.stderr, flush=True)
         exchange = process.send(reqs)
         t0 = time.time()
         p = Params(fn, f, variant)
