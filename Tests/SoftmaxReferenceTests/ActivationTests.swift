@@ -179,6 +179,9 @@ import _SoftmaxTestSupport
         #expect(try at(.hardSwish, -5) == .zero(f, negative: true))
         #expect(try at(.hardSigmoid, -5) == .zero(f))
         #expect(try at(.relu, inf, ActivationParameters(maxValue: fv(2))).double == 2)
+        // A negative maximum clips everything to it: relu with M = -1 is -1 at -65504 and at -inf.
+        #expect(try at(.relu, -inf, ActivationParameters(maxValue: fv(-1))).double == -1)
+        #expect(try at(.relu, -65504, ActivationParameters(maxValue: fv(-1))).double == -1)
         for fn in Activation.allCases { #expect(try at(fn, .nan).isNaN, "\(fn)(nan)") }
         // Signed zeros: odd-like functions keep the sign, relu is +0 on both sides.
         for fn: Activation in [.tanh, .softsign, .elu, .selu, .swish, .gelu, .geluTanh, .mish, .leakyRelu, .hardSwish, .linear] {

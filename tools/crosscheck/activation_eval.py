@@ -68,6 +68,8 @@ def expected(fn, p, f, x, modes):
             if x == 0 and is_exact_zero(out):
                 zero = -0.0 if negative_beside_zero(fn, p, math.copysign(1, x) < 0) else 0.0
                 return {m: zero for m in modes}, P, out
+            if fn == "hard-swish" and x < 0 and is_exact_zero(out):  # x * 0 below -3 keeps x's sign
+                return {m: -0.0 for m in modes}, P, out
             todo = [m for m in modes if result.get(m) is None]
             result.update(decide_modes(out, P, f, todo))
         if all(result[m] is not None for m in modes) or P >= MAX_PRECISION:

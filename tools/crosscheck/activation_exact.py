@@ -85,8 +85,8 @@ def limit(fn, p, negative):
         return 0.0 if p.alpha == 0 else signed_inf(p.alpha > 0)
     if fn == "hard-sigmoid":
         return 0.0 if negative else Fraction(1)
-    if fn == "hard-swish":
-        return 0.0 if negative else INF
+    if fn == "hard-swish":  # x * 0 below -3: -0
+        return -0.0 if negative else INF
     if fn == "linear":
         return signed_inf(negative)
     raise ValueError(fn)

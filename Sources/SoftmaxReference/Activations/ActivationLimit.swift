@@ -34,7 +34,10 @@ enum ActivationLimit: Equatable {
         case .gelu, .geluTanh, .mish:
             self = up ? .infinity(negative: false) : .zero(negative: true)
         case .relu:
-            self = up ? (p.maxValue.map { .value(Rational($0)) } ?? .infinity(negative: false)) : Self.slopeLimit(alpha)
+            // At -inf the clipped positive part is min(0, M) (M < 0 clips everything to M), then -α·∞.
+            let floor = p.maxValue.map { min(Rational(0), Rational($0)) } ?? Rational(0)
+            self = up ? (p.maxValue.map { .value(Rational($0)) } ?? .infinity(negative: false))
+                      : (alpha.isZero && !floor.isZero ? .value(floor) : Self.slopeLimit(alpha))
         case .relu6:
             self = up ? .value(Rational(6)) : .zero(negative: false)
         case .leakyRelu:
