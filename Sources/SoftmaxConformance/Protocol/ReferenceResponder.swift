@@ -25,15 +25,7 @@ public enum ReferenceResponder {
         for (key, value) in [("alpha", request.alpha), ("max_value", request.maxValue), ("threshold", request.threshold)] where value != nil {
             throw .badRequest("\(function.rawValue) does not take \(key)")
         }
-        guard let format = ProtocolNames.format(named: request.format) else {
-            throw .badRequest("unknown format '\(request.format)'; expected \(ProtocolNames.list(ProtocolNames.formats.map(\.name)))")
-        }
-        guard let rule = ProtocolNames.rounding(named: request.rounding) else {
-            throw .badRequest("unknown rounding '\(request.rounding)'; expected \(ProtocolNames.list(ProtocolNames.roundings.map(\.name)))")
-        }
-        if let digits = request.digits, !(1...1000).contains(digits) {
-            throw .badRequest("digits must be between 1 and 1000; got \(digits)")
-        }
+        let (format, rule) = try formatAndRounding(of: request)
         try RequestLimits.check(request, function: function)
         var notes: [String] = []
         let input = try request.input.enumerated().map { (i, text) throws(ComputeError) in
@@ -98,6 +90,20 @@ public enum ReferenceResponder {
             "target": target.map { .strings($0.map(\.hexString)) },
             "vector": vector.map { .strings($0.map(\.hexString)) },
         ])
+    }
+
+    /// The format and rounding `request` names, with its `digits` checked.
+    static func formatAndRounding(of request: ComputeRequest) throws(ComputeError) -> (FloatFormat, FloatingPointRoundingRule) {
+        guard let format = ProtocolNames.format(named: request.format) else {
+            throw .badRequest("unknown format '\(request.format)'; expected \(ProtocolNames.list(ProtocolNames.formats.map(\.name)))")
+        }
+        guard let rule = ProtocolNames.rounding(named: request.rounding) else {
+            throw .badRequest("unknown rounding '\(request.rounding)'; expected \(ProtocolNames.list(ProtocolNames.roundings.map(\.name)))")
+        }
+        if let digits = request.digits, !(1...1000).contains(digits) {
+            throw .badRequest("digits must be between 1 and 1000; got \(digits)")
+        }
+        return (format, rule)
     }
 
     /// Parses a number and rounds it to the format, noting any change.
