@@ -130,7 +130,7 @@ public enum ReferenceResponder {
         text.count <= 40 ? "'\(text)'" : "'\(text.prefix(40))…' (\(text.count) characters)"
     }
 
-    static func rows(_ flat: [String], width: Int) -> JSONValue {
+    private static func rows(_ flat: [String], width: Int) -> JSONValue {
         guard width > 0 else { return .array([]) }
         return .array(stride(from: 0, to: flat.count, by: width).map { .strings(Array(flat[$0..<$0 + width])) })
     }
