@@ -103,4 +103,13 @@ import Testing
         let short = try CommandRunner.run(["compute", forty, "0.5"])
         #expect(short.stderr.contains("note: input[0] '\(forty)' is not exact in binary64"), "\(short.stderr)")
     }
+
+    @Test("A long literal that is not a number is quoted by its first 40 characters too (exit 2)")
+    func longSyntaxErrorTruncated() throws {
+        let bad = String(repeating: "7", count: 50_000) + "x"
+        let r = try CommandRunner.run(["compute", bad])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("'" + String(repeating: "7", count: 40) + "…' (50001 characters) is not a number"), "\(r.stderr.prefix(300))")
+        #expect(r.stderr.count < 1000)
+    }
 }

@@ -117,17 +117,11 @@ public enum ReferenceResponder {
             (value, inexact, overflowed) = format.round(literal, .toNearestOrEven)
         }
         if overflowed {
-            notes.append("\(what) \(quoted(text)) overflowed \(format.name) and became \(value.shortestDecimal)")
+            notes.append("\(what) \(text.quotedBriefly) overflowed \(format.name) and became \(value.shortestDecimal)")
         } else if inexact {
-            notes.append("\(what) \(quoted(text)) is not exact in \(format.name): rounded to \(value.shortestDecimal) (\(value.hexString))")
+            notes.append("\(what) \(text.quotedBriefly) is not exact in \(format.name): rounded to \(value.shortestDecimal) (\(value.hexString))")
         }
         return value
-    }
-
-    /// `text` in quotes for a note; past 40 characters, its first 40, "…" and its length, so a
-    /// megabyte literal does not come back whole once per note.
-    static func quoted(_ text: String) -> String {
-        text.count <= 40 ? "'\(text)'" : "'\(text.prefix(40))…' (\(text.count) characters)"
     }
 
     private static func rows(_ flat: [String], width: Int) -> JSONValue {
