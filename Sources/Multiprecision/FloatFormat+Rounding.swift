@@ -1,18 +1,3 @@
-/// Where the true value lies relative to a dyadic that stands for it.
-public enum Nudge: Sendable {
-    /// The value is exactly the dyadic.
-    case exact
-    /// The value is infinitesimally greater (an open lower end of an enclosure).
-    case above
-    /// The value is infinitesimally smaller (an open upper end of an enclosure).
-    case below
-}
-
-/// The part of a magnitude below the rounding position, in units of that position.
-enum FractionClass {
-    case zero, belowHalf, half, aboveHalf
-}
-
 extension FloatFormat {
     /// Rounds `value` (or the value just above or below it) to this format, as IEEE 754 says:
     /// subnormals, signed zeros, and overflow to ±inf or ±greatest finite by rounding rule.

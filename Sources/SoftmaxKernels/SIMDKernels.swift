@@ -17,9 +17,3 @@ protocol SIMDKernels {
     static func logSoftmaxVJP(_ ls: UnsafePointer<Element>, _ g: UnsafePointer<Element>,
                               _ dx: UnsafeMutablePointer<Element>, _ n: Int, beta: R)
 }
-
-/// x − pivot (times β) for a vector of logits as an unevaluated pair hi + lo, hi ≤ 0.
-protocol LaneDifference<Vector> {
-    associatedtype Vector: SIMD where Vector.Scalar: FloatingPoint
-    func callAsFunction(_ v: Vector) -> (hi: Vector, lo: Vector)
-}

@@ -9,12 +9,6 @@ public protocol SoftmaxScalar: BinaryFloatingPoint, Sendable {
     static func _run(_ request: _KernelRequest<Self>)
 }
 
-/// What the storage types provide to the shared, generic kernel code.
-protocol KernelStorage: SoftmaxScalar where Accumulator: LibmReal {
-    /// The vectorised kernels of the `simd` algorithm for this storage type.
-    associatedtype Lanes: SIMDKernels where Lanes.Element == Self
-}
-
 extension Float: SoftmaxScalar, KernelStorage {
     public typealias Accumulator = Float
     typealias Lanes = FloatLanes<Float>

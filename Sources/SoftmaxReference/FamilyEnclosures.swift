@@ -1,23 +1,5 @@
 import Multiprecision
 
-/// A validated request for one member of the family on one row.
-struct RowRequest {
-    let function: ReferenceFunction
-    let logits: [FloatValue]
-    let scale: LogitScale
-    let label: Int?
-    let target: [Dyadic]?
-    let vector: [Dyadic]?
-    /// Below e^-tailBits an exponential is bounded, not evaluated (see ``Exp/point(_:bits:tailBits:)``).
-    var tailBits = Exp.binaryTailBits
-}
-
-/// The outputs of one request, as enclosures at one working precision.
-struct FamilyOutputs {
-    var values: [Enclosure]
-    var gradient: [Enclosure]?
-}
-
 extension RowRequest {
     /// Every output enclosed at `bits` bits of working precision.
     func enclosures(bits: Int) -> FamilyOutputs {

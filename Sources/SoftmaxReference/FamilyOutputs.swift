@@ -1,0 +1,5 @@
+/// The outputs of one request, as enclosures at one working precision.
+struct FamilyOutputs {
+    var values: [Enclosure]
+    var gradient: [Enclosure]?
+}
