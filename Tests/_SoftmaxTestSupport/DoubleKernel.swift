@@ -107,6 +107,8 @@ public struct DoubleKernel: Implementation {
         let t = x.map { $0 * beta }
         if t.contains(where: \.isNaN) { return .nan }
         guard let m = t.max(), m.isFinite else { return t.max() ?? -.infinity }
-        return m + Foundation.log(t.map { Foundation.exp($0 - m) }.reduce(0, +))
+        // The maximum's term is 1: log1p of the others keeps LSE([0, -27]) ≈ e^-27 accurate.
+        let top = t.firstIndex(of: m)!
+        return m + Foundation.log1p(t.indices.filter { $0 != top }.map { Foundation.exp(t[$0] - m) }.reduce(0, +))
     }
 }

@@ -92,10 +92,7 @@ public enum FixtureGenerator {
     /// What a fixture stores of a flattened answer: one period for the functions with one output
     /// per logit (elementwise ones, softmax, log-softmax, softmax-vjp), everything otherwise.
     static func stored<T>(_ outputs: [T], function: HarnessFunction, period: Int) -> [T] {
-        switch function {
-        case .activation, .family(.softmax), .family(.logSoftmax), .family(.sigmoid), .family(.softmaxVJP): Array(outputs.prefix(period))
-        case .family(.logSumExp), .family(.jacobian), .family(.crossEntropy): outputs
-        }
+        function.isElementwise || [.softmax, .logSoftmax, .softmaxVJP].contains(function) ? Array(outputs.prefix(period)) : outputs
     }
 
     /// The request of a definition in `format`: every number rounded to nearest in it.

@@ -56,10 +56,4 @@ public struct ImplementationRequest: Sendable, Hashable {
     public var activationParameters: ActivationParameters {
         ActivationParameters(alpha: alpha, beta: function.takesBeta ? beta : nil, maxValue: maxValue, threshold: threshold)
     }
-
-    /// The same request on another row.
-    public func with(input: [FloatValue]) -> ImplementationRequest {
-        ImplementationRequest(function, format: format, input: input, beta: beta, base: base, label: label, target: target,
-                              vector: vector, alpha: alpha, maxValue: maxValue, threshold: threshold)
-    }
 }
