@@ -52,6 +52,8 @@ import _SoftmaxTestSupport
         let pade = replacing(.tanh, "tanh-pade-3-2") { x, _ in
             abs(x) > 3 ? (x > 0 ? 1 : -1) : x * (27 + x * x) / (27 + 9 * x * x)
         }
+        // A compare-and-select relu: NaN > 0 is false, so NaN becomes 0.
+        let reluNaN = replacing(.relu, "relu-nan-to-zero") { x, _ in x > 0 ? x : 0 }
         let firstOrder = replacing(.softplus, "softplus-first-order-log1p") { x, _ in max(x, 0) + exp(-abs(x)) }
         return offByOne + [
             Mutant(kernel: taylor, property: "tanh-sigmoid"),
@@ -66,6 +68,7 @@ import _SoftmaxTestSupport
             Mutant(kernel: softsignAbs, property: "odd/softsign"),
             Mutant(kernel: relu6Zero, property: "monotonicity"),
             Mutant(kernel: unclipped, property: "activation-range"),
+            Mutant(kernel: reluNaN, property: "non-finite/activations", maximumShrunkLength: nil, reason: "relu: NaN logit not propagated"),
             Mutant(kernel: fastSigmoid, property: "derivative/sigmoid"),
             Mutant(kernel: pade, property: "derivative/tanh"),
             Mutant(kernel: firstOrder, property: "derivative/softplus"),

@@ -24,7 +24,7 @@ public enum PropertyCatalog {
     static let activations: [any ConformanceProperty] = Activation.allCases.map(CloseToReference.init) + [
         TanhSigmoidIdentity(), SoftplusLogSumExp(), SoftplusDifference(), LogSigmoidSoftplus(), SigmoidSymmetry(),
         SwishSigmoidProduct(), SeluScaledElu(), MishComposition(), OddSymmetry(.tanh), OddSymmetry(.softsign),
-        ActivationMonotonicity(), ActivationRange(),
+        ActivationMonotonicity(), ActivationRange(), ActivationNonFinite(),
         FiniteDifferenceDerivative(.sigmoid), FiniteDifferenceDerivative(.tanh), FiniteDifferenceDerivative(.softplus),
     ]
 
