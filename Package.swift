@@ -25,7 +25,7 @@ let package = Package(
         // MARK: - Public API
         .target(name: "Multiprecision", dependencies: ["CGMP"]),
         .target(name: "SoftmaxReference", dependencies: ["Multiprecision"]),
-        .target(name: "SoftmaxKernels", dependencies: ["CSoftmaxSIMD"], exclude: ["README.md"], linkerSettings: linuxMath),
+        .target(name: "SoftmaxKernels", dependencies: ["CSoftmaxSIMD"], exclude: ["README.md", "ERROR-BOUNDS.md"], linkerSettings: linuxMath),
         .target(name: "SoftmaxConformance", dependencies: ["SoftmaxReference", "Multiprecision", "SoftmaxKernels"]),
         .executableTarget(
             name: "softmax-ref",

@@ -1,6 +1,6 @@
 // Run-time choice of the instruction set, and the exported entry points that forward to it.
 #include "csoftmax_simd.h"
-#include "isa_kernels.h"
+#include "isa_entry_points.h"
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -52,76 +52,31 @@ size_t csm_stream_output_bytes(void) {
 }
 
 #if defined(__x86_64__)
-#define CSM_FORWARD(name, ...)                                                                                 \
-    switch (isa) {                                                                                             \
-    case CSM_ISA_AVX512: return name##_avx512(__VA_ARGS__);                                                    \
-    case CSM_ISA_AVX2_FMA: return name##_avx2(__VA_ARGS__);                                                    \
-    default: return 0;                                                                                         \
-    }
 /// Whether the CPU converts binary16 (F16C): the AVX2 copy of the Float16 kernels needs it (AVX-512F has it).
 static int csm_has_f16c(void) {
     __builtin_cpu_init();
     return __builtin_cpu_supports("f16c");
 }
-/// CSM_FORWARD for the Float16 kernels: 0 rows done at the AVX2 level without F16C.
-#define CSM_FORWARD_F16(name, ...)                                                                             \
+/// The body of a forwarder: the copy of `isa`, 0 for the portable set (and, for the Float16 kernels,
+/// at the AVX2 level without F16C).
+#define CSM_FORWARD_CORE(name, args)                                                                          \
     switch (isa) {                                                                                             \
-    case CSM_ISA_AVX512: return name##_avx512(__VA_ARGS__);                                                    \
-    case CSM_ISA_AVX2_FMA: return csm_has_f16c() ? name##_avx2(__VA_ARGS__) : 0;                               \
+    case CSM_ISA_AVX512: return name##_avx512 args;                                                            \
+    case CSM_ISA_AVX2_FMA: return name##_avx2 args;                                                            \
+    default: return 0;                                                                                         \
+    }
+#define CSM_FORWARD_F16C(name, args)                                                                          \
+    switch (isa) {                                                                                             \
+    case CSM_ISA_AVX512: return name##_avx512 args;                                                            \
+    case CSM_ISA_AVX2_FMA: return csm_has_f16c() ? name##_avx2 args : 0;                                       \
     default: return 0;                                                                                         \
     }
 #else
-#define CSM_FORWARD(name, ...) return 0;
-#define CSM_FORWARD_F16(name, ...) return 0;
+#define CSM_FORWARD_CORE(name, args) return 0;
+#define CSM_FORWARD_F16C(name, args) return 0;
 #endif
 
-size_t csm_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
-    CSM_FORWARD(csm_softmax_f32, x, y, rows, n, stride, beta)
-}
-size_t csm_softmax_stream_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
-    CSM_FORWARD(csm_softmax_stream_f32, x, y, rows, n, stride, beta)
-}
-size_t csm_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride, double beta) {
-    CSM_FORWARD(csm_softmax_f64, x, y, rows, n, stride, beta)
-}
-size_t csm_log_softmax_f32(int isa, const float *x, float *y, size_t rows, size_t n, size_t stride, float beta) {
-    CSM_FORWARD(csm_log_softmax_f32, x, y, rows, n, stride, beta)
-}
-size_t csm_log_softmax_f64(int isa, const double *x, double *y, size_t rows, size_t n, size_t stride, double beta) {
-    CSM_FORWARD(csm_log_softmax_f64, x, y, rows, n, stride, beta)
-}
-size_t csm_softmax_vjp_f32(int isa, const float *s, const float *g, float *dx, size_t rows, size_t n, size_t stride,
-                           float beta) {
-    CSM_FORWARD(csm_softmax_vjp_f32, s, g, dx, rows, n, stride, beta)
-}
-size_t csm_softmax_vjp_f64(int isa, const double *s, const double *g, double *dx, size_t rows, size_t n,
-                           size_t stride, double beta) {
-    CSM_FORWARD(csm_softmax_vjp_f64, s, g, dx, rows, n, stride, beta)
-}
-size_t csm_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride, float beta) {
-    CSM_FORWARD_F16(csm_softmax_f16, x, y, rows, n, stride, beta)
-}
-size_t csm_log_softmax_f16(int isa, const uint16_t *x, uint16_t *y, size_t rows, size_t n, size_t stride,
-                           float beta) {
-    CSM_FORWARD_F16(csm_log_softmax_f16, x, y, rows, n, stride, beta)
-}
-size_t csm_softmax_vjp_f16(int isa, const uint16_t *s, const uint16_t *g, uint16_t *dx, size_t rows, size_t n,
-                           size_t stride, float beta) {
-    CSM_FORWARD_F16(csm_softmax_vjp_f16, s, g, dx, rows, n, stride, beta)
-}
-
-double csm_slice_unshifted_f32(int isa, const float *x, float *y, size_t n, float beta) {
-    CSM_FORWARD(csm_slice_unshifted_f32, x, y, n, beta)
-}
-int csm_slice_range_f32(int isa, const float *x, size_t n, float *max, float *min) {
-    CSM_FORWARD(csm_slice_range_f32, x, n, max, min)
-}
-double csm_slice_exp_f32(int isa, const float *x, float *y, size_t n, float max, float min, float beta) {
-    CSM_FORWARD(csm_slice_exp_f32, x, y, n, max, min, beta)
-}
-int csm_slice_scale_f32(int isa, float *y, size_t n, double sum) { CSM_FORWARD(csm_slice_scale_f32, y, n, sum) }
-int csm_slice_max_f64(int isa, const double *x, size_t n, double *max) { CSM_FORWARD(csm_slice_max_f64, x, n, max) }
-double csm_slice_exp_f64(int isa, const double *x, double *y, size_t n, double max, double beta) {
-    CSM_FORWARD(csm_slice_exp_f64, x, y, n, max, beta)
-}
-int csm_slice_scale_f64(int isa, double *y, size_t n, double sum) { CSM_FORWARD(csm_slice_scale_f64, y, n, sum) }
+/// The exported entry points, one per line of CSM_ENTRY_POINTS.
+#define CSM_FORWARDER(needs, type, name, params, args)                                                        \
+    type csm_##name CSM_WITH_ISA params { CSM_FORWARD_##needs(csm_##name, args) }
+CSM_ENTRY_POINTS(CSM_FORWARDER)

@@ -1,6 +1,6 @@
 // Float16 log-softmax: blocks of rows through the f32 kernel in a stack scratch, and rows longer than
 // the scratch in three passes over the binary16 data: max, the mass off the maxima, then x − max − ln Σ
-// with ln Σ as log1p of that mass (the method of f32_log_softmax.h).
+// with ln Σ as log1p of that mass (the method of f32_log_softmax.h). A template: include it after f16_common.h.
 #include "log1p_fast.h"
 
 /// The mass off the maxima of a binary16 row, Σ e^(x − m) over x ≠ m, in double, and the count of

@@ -1,5 +1,5 @@
 // Float16 softmax: blocks of rows through the f32 kernel in a stack scratch, and rows longer than the
-// scratch in three passes over the binary16 data (see f16_rows.h).
+// scratch in three passes over the binary16 data (see f16_common.h). A template: include it after f16_common.h.
 
 /// Adds the float pair sum (h − FAST_SUM_BIAS) + l to the double sums (exact: h ≥ 1), and restarts it.
 static inline void ISA_NAME(flush_sum_f16)(vf *h, vf *l, vd *s0, vd *s1) {

@@ -1,10 +1,12 @@
-// Float log-softmax: x − max − ln Σ, ln Σ as log1p of the mass off the maxima (see f32_rows.h).
+// Float log-softmax: x − max − ln Σ, ln Σ as log1p of the mass off the maxima; short rows (at most
+// four vectors) in groups of four, medium rows (at most MEDIUM_ROWS_MAX) four at a time vector by
+// vector, longer rows one by one. A template: include it after f32_softmax_medium_rows.h.
 #include "log1p_fast.h"
 
-/// One vector of log-softmax, β·(x − m) − (Lh + Ll) (b and `scaled` as in exp_row_step_f32). At β = 1
+/// One vector of log-softmax, β·(x − m) − (Lh + Ll) (b and `scaled` as in exp_row_step_f32's mode). At β = 1
 /// it is ((x − m) − Lh) − Ll, three roundings: x − m ≤ 0 and Lh + Ll = ln Σ ≥ 0 add with one sign, so
 /// each rounding is at most half an ulp of the output, 1.5 ulps in all (ln Σ's own error, at most
-/// (1.333 + 1)·2^-24 of ln Σ from the exps and their pairs, see f32_rows.h, takes it to 3.83 < 4).
+/// (1.333 + 1)·2^-24 of ln Σ from the exps and their pairs, see f32_common.h, takes it to 3.83 < 4).
 /// At other β, (hi − Lh) + (lo − Ll) for the pair hi + lo of β·(x − m), as rounding β·(x − m) would
 /// add an ulp; lo dropped where hi = −inf (x = −inf, or x − m overflowed), as it is NaN or +inf there.
 static inline __attribute__((always_inline)) vf ISA_NAME(log_step_f32)(vf x, vf m, vf nm, vf b, vf lh, vf ll,
@@ -34,14 +36,13 @@ static inline __attribute__((always_inline)) void ISA_NAME(log_store_f32)(const 
 
 /// The masses off the maxima of R rows (hi = 0 exactly there), Σ e^(x − m) over x ≠ m, in double,
 /// into off, and the counts of maxima; the R rows go vector by vector together, so that their chains
-/// (exps, sums, the horizontal sum) overlap, and share the clamp and the split. Pairs of terms are
+/// (exps, sums, the horizontal sum) overlap, and share the mode. Pairs of terms are
 /// added before the double sums (one rounding, at most 2^-24 relative to the pair). No prefetch of
 /// the next row: it made 4096×1024 4% slower in Float (Double keeps its own, which pays).
 static inline __attribute__((always_inline)) void ISA_NAME(off_mass_f32)(const float *x, size_t n, size_t stride,
                                                                         const vf *m, const vf *nm, vf b,
                                                                         double *off, int *at_max, const int R,
-                                                                        const int clamp, const int split,
-                                                                        const int scaled) {
+                                                                        const exp_mode_f32 mode) {
     vd s0[4], s1[4];
     vf hi, zero = vf_set(0);
     int count[4] = {0};
@@ -50,16 +51,15 @@ static inline __attribute__((always_inline)) void ISA_NAME(off_mass_f32)(const f
     for (; i + 2 * VF_W <= n; i += 2 * VF_W)  // pairs of exps added before the double sums, as one row's
         for (int r = 0; r < R; r++) {
             const float *p = x + r * stride + i;
-            vf hj, e0 = ISA_NAME(exp_row_step_f32)(vf_load(p), m[r], nm[r], b, &hi, clamp, split, scaled);
-            vf e1 = ISA_NAME(exp_row_step_f32)(vf_load(p + VF_W), m[r], nm[r], b, &hj, clamp, split, scaled);
+            vf hj, e0 = ISA_NAME(exp_row_step_f32)(vf_load(p), m[r], nm[r], b, &hi, mode);
+            vf e1 = ISA_NAME(exp_row_step_f32)(vf_load(p + VF_W), m[r], nm[r], b, &hj, mode);
             mf t0 = vf_eq(hi, zero), t1 = vf_eq(hj, zero);
             count[r] += mf_count(t0) + mf_count(t1);
             vf_add_wide(vf_add(vf_zero_where(t0, e0), vf_zero_where(t1, e1)), &s0[r], &s1[r]);
         }
     for (; i + VF_W <= n; i += VF_W)
         for (int r = 0; r < R; r++) {
-            vf e = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, clamp, split,
-                                              scaled);
+            vf e = ISA_NAME(exp_row_step_f32)(vf_load(x + r * stride + i), m[r], nm[r], b, &hi, mode);
             mf top = vf_eq(hi, zero);
             count[r] += mf_count(top);
             vf_add_wide(vf_zero_where(top, e), &s0[r], &s1[r]);
@@ -67,7 +67,7 @@ static inline __attribute__((always_inline)) void ISA_NAME(off_mass_f32)(const f
     if (i < n)  // the tail's padding is −inf, which needs the clamp
         for (int r = 0; r < R; r++) {
             vf e = ISA_NAME(exp_row_step_f32)(vf_load_tail(x + r * stride + i, n - i, -INFINITY), m[r], nm[r], b, &hi,
-                                              1, split, scaled);
+                                              clamped_f32(mode));
             mf top = vf_eq(hi, zero);
             count[r] += mf_count(top);
             vf_add_wide(vf_zero_where(top, e), &s0[r], &s1[r]);
@@ -78,21 +78,21 @@ static inline __attribute__((always_inline)) void ISA_NAME(off_mass_f32)(const f
     }
 }
 
-/// Log-softmax of rows of at most MULTI_ROWS_MAX elements, MULTI_ROWS at a time (their masses off the
+/// Log-softmax of rows of at most MEDIUM_ROWS_MAX elements, MEDIUM_GROUP at a time (their masses off the
 /// maxima by off_mass_f32); returns the rows done: it stops before a group with a row that
-/// log_softmax_rows_f32 would decline, which then takes the group again.
-static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_multi_f32)(const float *x, float *y,
+/// log_softmax_long_rows_f32 would decline, which then takes the group again.
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_medium_rows_f32)(const float *x, float *y,
                                                                                    size_t rows, size_t n,
                                                                                    size_t stride, float beta,
                                                                                    const int scaled) {
     vf b = vf_set(beta), m[4], nm[4];
     size_t row = 0;
-    for (; row + MULTI_ROWS <= rows; row += MULTI_ROWS) {
+    for (; row + MEDIUM_GROUP <= rows; row += MEDIUM_GROUP) {
         const float *xg = x + row * stride;
         float mx[4];
         double off[4];
         int ok = 1, all = 1, at_max[4];
-        for (int r = 0; r < MULTI_ROWS; r++) {
+        for (int r = 0; r < MEDIUM_GROUP; r++) {
             float mn;
             ok &= ISA_NAME(row_range_f32)(xg + r * stride, n, &mx[r], &mn);
             all &= (scaled ? beta * (mn - mx[r]) : mn - mx[r]) >= EXP_F32_UNCLAMPED_FLOOR;
@@ -100,15 +100,15 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_multi_f
             nm[r] = vf_set(-mx[r]);
         }
         if (!ok) break;
-        if (all) ISA_NAME(off_mass_f32)(xg, n, stride, m, nm, b, off, at_max, MULTI_ROWS, 0, SPLIT_ANY, scaled);
-        else ISA_NAME(off_mass_f32)(xg, n, stride, m, nm, b, off, at_max, MULTI_ROWS, 1, SPLIT_ANY, scaled);
+        if (all) ISA_NAME(off_mass_f32)(xg, n, stride, m, nm, b, off, at_max, MEDIUM_GROUP, shifted_f32(SPLIT_ANY, 0, scaled));
+        else ISA_NAME(off_mass_f32)(xg, n, stride, m, nm, b, off, at_max, MEDIUM_GROUP, shifted_f32(SPLIT_ANY, 1, scaled));
         int small = 0;
-        for (int r = 0; r < MULTI_ROWS; r++) {
+        for (int r = 0; r < MEDIUM_GROUP; r++) {
             off[r] = csm_log_sum_arg_f32(off[r], at_max[r], n);
             small |= off[r] < 0;
         }
         if (small) break;
-        for (int r = 0; r < MULTI_ROWS; r++) {
+        for (int r = 0; r < MEDIUM_GROUP; r++) {
             vf lh, ll;
             ISA_NAME(scale_factor_f32)(csm_log1p_fast(off[r]), &lh, &ll);
             ISA_NAME(log_store_f32)(xg + r * stride, y + (row + r) * stride, n, m[r], nm[r], b, lh, ll, scaled);
@@ -117,12 +117,12 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_multi_f
     return row;
 }
 
-/// Log-softmax row by row; β as in softmax_rows_f32.
-static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f32)(const float *x, float *y,
+/// Log-softmax row by row; β as in softmax_long_rows_f32.
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_long_rows_f32)(const float *x, float *y,
                                                                                   size_t rows, size_t n,
                                                                                   size_t stride, float beta,
                                                                                   const int scaled) {
-    size_t row = n <= MULTI_ROWS_MAX ? ISA_NAME(log_softmax_multi_f32)(x, y, rows, n, stride, beta, scaled) : 0;
+    size_t row = n <= MEDIUM_ROWS_MAX ? ISA_NAME(log_softmax_medium_rows_f32)(x, y, rows, n, stride, beta, scaled) : 0;
     vf b = vf_set(beta);
     for (; row < rows; row++) {
         const float *xr = x + row * stride;
@@ -132,9 +132,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f3
         if (!ISA_NAME(row_range_f32)(xr, n, &mx, &mn)) return row;
         vf m = vf_set(mx), nm = vf_set(-mx);
         double off;
-        CSM_SPLIT_CASES(ISA_NAME(off_mass_f32)(xr, n, stride, &m, &nm, b, &off, &at_max, 1, CSM_CLAMP, CSM_SPLIT,
-                                               scaled),
-                        mx, mn, beta);
+        CSM_SHIFTED_MODES(ISA_NAME(off_mass_f32)(xr, n, stride, &m, &nm, b, &off, &at_max, 1, CSM_MODE), mx, mn, beta,
+                          scaled);
         off = csm_log_sum_arg_f32(off, at_max, n);
         if (off < 0) return row;
         vf lh, ll;
@@ -144,8 +143,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f3
     return rows;
 }
 
-/// Log-softmax of rows of at most nv vectors, four rows at a time (see softmax_short_f32).
-static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f32)(const float *x, float *y,
+/// Log-softmax of rows of at most nv vectors, four rows at a time (see short_row_groups_f32).
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_row_groups_f32)(const float *x, float *y,
                                                                                    size_t rows, size_t n,
                                                                                    size_t stride, vf b, const int nv,
                                                                                    const int scaled) {
@@ -159,7 +158,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
             vd s0 = vd_set(0), s1 = vd_set(0);
             int at_max = 0;
             for (int k = 0; k < nv; k++) {
-                vf e = ISA_NAME(exp_row_step_f32)(v[j][k], m[j], nm[j], b, &hi, 1, SPLIT_ANY, scaled);
+                vf e = ISA_NAME(exp_row_step_f32)(v[j][k], m[j], nm[j], b, &hi, shifted_f32(SPLIT_ANY, 1, scaled));
                 mf top = vf_eq(hi, zero);
                 at_max += mf_count(top);
                 vf_add_wide(vf_zero_where(top, e), &s0, &s1);
@@ -179,16 +178,16 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
 }
 
 /// Log-softmax of the short rows (at most four vectors) at the start of a batch; returns the rows done.
-static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_shorts_f32)(const float *x, float *y,
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_rows_f32)(const float *x, float *y,
                                                                                     size_t rows, size_t n,
                                                                                     size_t stride, float beta,
                                                                                     const int scaled) {
     vf b = vf_set(beta);
     switch (n == 0 ? 0 : (n + VF_W - 1) / VF_W) {
-    case 1: return ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, b, 1, scaled);
-    case 2: return ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, b, 2, scaled);
-    case 3: return ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, b, 3, scaled);
-    case 4: return ISA_NAME(log_softmax_short_f32)(x, y, rows, n, stride, b, 4, scaled);
+    case 1: return ISA_NAME(log_softmax_short_row_groups_f32)(x, y, rows, n, stride, b, 1, scaled);
+    case 2: return ISA_NAME(log_softmax_short_row_groups_f32)(x, y, rows, n, stride, b, 2, scaled);
+    case 3: return ISA_NAME(log_softmax_short_row_groups_f32)(x, y, rows, n, stride, b, 3, scaled);
+    case 4: return ISA_NAME(log_softmax_short_row_groups_f32)(x, y, rows, n, stride, b, 4, scaled);
     default: return 0;
     }
 }
@@ -198,8 +197,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_batch_f
                                                                                    size_t rows, size_t n,
                                                                                    size_t stride, float beta,
                                                                                    const int scaled) {
-    size_t done = ISA_NAME(log_softmax_shorts_f32)(x, y, rows, n, stride, beta, scaled);
-    return done + ISA_NAME(log_softmax_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta,
+    size_t done = ISA_NAME(log_softmax_short_rows_f32)(x, y, rows, n, stride, beta, scaled);
+    return done + ISA_NAME(log_softmax_long_rows_f32)(x + done * stride, y + done * stride, rows - done, n, stride, beta,
                                                  scaled);
 }
 

@@ -1,10 +1,12 @@
-// Double log-softmax: x − max − ln Σ, ln Σ in double-double as log1p of the mass off the maxima.
+// Double log-softmax: x − max − ln Σ, ln Σ in double-double as log1p of the mass off the maxima; short
+// rows (at most four vectors) in groups of four, longer rows one by one. A template: include it after
+// f64_softmax.h.
 #include "log1p_dd.h"
 
 /// One vector of log-softmax, β·(x − m) − (Lh + Ll) (b and `scaled` as in exp_row_step_f64). At β = 1
 /// it is ((x − m) − Lh) − Ll, three roundings: x − m ≤ 0 and Lh + Ll = ln Σ ≥ 0 add with one sign, so
 /// each is at most half an ulp of the output, 1.5 ulps in all. ln Σ errs at most 1.7·2^-53 of itself
-/// from the exps (f64_rows.h) and 0.2·2^-53 in log1p_dd (the mass is summed exactly, the count of
+/// from the exps (f64_common.h) and 0.2·2^-53 in log1p_dd (the mass is summed exactly, the count of
 /// maxima added exactly), at most 1.9 ulps of the output as ln Σ ≤ |output|: 3.4 < 4. At other β,
 /// (hi − Lh) + (lo − Ll) for the pair hi + lo of β·(x − m), lo dropped where hi = −inf (x = −inf, or
 /// x − m overflowed), as it is NaN or +inf there.
@@ -26,8 +28,8 @@ static inline void csm_log_sum_f64(double mh, double ml, int at_max, vd *lh, vd 
     *ll = vd_set(l);
 }
 
-/// Log-softmax row by row; β as in softmax_rows_f64.
-static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f64)(const double *x, double *y,
+/// Log-softmax row by row; β as in softmax_long_rows_f64.
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_long_rows_f64)(const double *x, double *y,
                                                                                   size_t rows, size_t n,
                                                                                   size_t stride, vd b,
                                                                                   const int scaled) {
@@ -62,8 +64,8 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_rows_f6
     return rows;
 }
 
-/// Log-softmax of rows of at most nv vectors, four rows at a time (see softmax_short_f64).
-static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f64)(const double *x, double *y,
+/// Log-softmax of rows of at most nv vectors, four rows at a time (see short_row_groups_f64, f64_softmax.h).
+static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_row_groups_f64)(const double *x, double *y,
                                                                                    size_t rows, size_t n,
                                                                                    size_t stride, vd b, const int nv,
                                                                                    const int scaled) {
@@ -99,7 +101,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_short_f
     return row;
 }
 
-/// Log-softmax of a batch, β as in softmax_rows_f64.
+/// Log-softmax of a batch, β as in softmax_long_rows_f64.
 static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_batch_f64)(const double *x, double *y,
                                                                                    size_t rows, size_t n,
                                                                                    size_t stride, double beta,
@@ -107,13 +109,13 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(log_softmax_batch_f
     vd b = vd_set(beta);
     size_t done = 0;
     switch (n == 0 ? 0 : (n + VD_W - 1) / VD_W) {
-    case 1: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, b, 1, scaled); break;
-    case 2: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, b, 2, scaled); break;
-    case 3: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, b, 3, scaled); break;
-    case 4: done = ISA_NAME(log_softmax_short_f64)(x, y, rows, n, stride, b, 4, scaled); break;
+    case 1: done = ISA_NAME(log_softmax_short_row_groups_f64)(x, y, rows, n, stride, b, 1, scaled); break;
+    case 2: done = ISA_NAME(log_softmax_short_row_groups_f64)(x, y, rows, n, stride, b, 2, scaled); break;
+    case 3: done = ISA_NAME(log_softmax_short_row_groups_f64)(x, y, rows, n, stride, b, 3, scaled); break;
+    case 4: done = ISA_NAME(log_softmax_short_row_groups_f64)(x, y, rows, n, stride, b, 4, scaled); break;
     default: break;
     }
-    return done + ISA_NAME(log_softmax_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride, b,
+    return done + ISA_NAME(log_softmax_long_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride, b,
                                                  scaled);
 }
 

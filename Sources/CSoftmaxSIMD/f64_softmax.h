@@ -1,4 +1,5 @@
-// Double softmax: rows by rows and in groups of short rows (see f64_rows.h).
+// Double softmax: short rows (at most four vectors) in groups of four, longer rows one by one (see
+// f64_common.h). A template: include it after f64_common.h.
 
 /// e^(β·(x − m)) of a row into y (b and `scaled` as in exp_row_step_f64), returning Σ; the next row
 /// (`next`) is prefetched meanwhile. Fast2Sum is exact here: the running sum starts at 1 and every
@@ -30,7 +31,7 @@ static inline void ISA_NAME(scale_f64)(double *y, size_t n, double sum) {
 }
 
 /// Softmax row by row; the differences are β·(x − max) when `scaled` (b = β), x − max otherwise.
-static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f64)(const double *x, double *y, size_t rows,
+static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_long_rows_f64)(const double *x, double *y, size_t rows,
                                                                               size_t n, size_t stride, vd b,
                                                                               const int scaled) {
     for (size_t row = 0; row < rows; row++) {
@@ -46,7 +47,7 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_rows_f64)(c
 
 /// Softmax of rows of at most nv vectors, four rows at a time, phase by phase, the horizontal
 /// reductions of the four rows sharing their shuffles (as the Float short rows).
-static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f64)(const double *x, double *y,
+static inline __attribute__((always_inline)) size_t ISA_NAME(short_row_groups_f64)(const double *x, double *y,
                                                                                size_t rows, size_t n, size_t stride,
                                                                                vd b, const int nv, const int scaled) {
     size_t row = 0;
@@ -75,20 +76,20 @@ static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_short_f64)(
     return row;
 }
 
-/// Softmax of a batch, β as in softmax_rows_f64.
+/// Softmax of a batch, β as in softmax_long_rows_f64.
 static inline __attribute__((always_inline)) size_t ISA_NAME(softmax_batch_f64)(const double *x, double *y,
                                                                                size_t rows, size_t n, size_t stride,
                                                                                double beta, const int scaled) {
     vd b = vd_set(beta);
     size_t done = 0;
     switch (n == 0 ? 0 : (n + VD_W - 1) / VD_W) {
-    case 1: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, b, 1, scaled); break;
-    case 2: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, b, 2, scaled); break;
-    case 3: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, b, 3, scaled); break;
-    case 4: done = ISA_NAME(softmax_short_f64)(x, y, rows, n, stride, b, 4, scaled); break;
+    case 1: done = ISA_NAME(short_row_groups_f64)(x, y, rows, n, stride, b, 1, scaled); break;
+    case 2: done = ISA_NAME(short_row_groups_f64)(x, y, rows, n, stride, b, 2, scaled); break;
+    case 3: done = ISA_NAME(short_row_groups_f64)(x, y, rows, n, stride, b, 3, scaled); break;
+    case 4: done = ISA_NAME(short_row_groups_f64)(x, y, rows, n, stride, b, 4, scaled); break;
     default: break;
     }
-    return done + ISA_NAME(softmax_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride, b, scaled);
+    return done + ISA_NAME(softmax_long_rows_f64)(x + done * stride, y + done * stride, rows - done, n, stride, b, scaled);
 }
 
 /// Softmax at any finite β > 0 (0 rows done for another β).

@@ -19,7 +19,7 @@ public enum NumberLiteral: Sendable, Equatable {
         public let text: String
         public init(text: String) { self.text = text }
         public var description: String {
-            "'\(text)' is not a number: expected a decimal such as 1, -0.1 or 1e-300, a hex float such as 0x1.8p+1, or inf, -inf, nan"
+            "\(text.quotedBriefly) is not a number: expected a decimal such as 1, -0.1 or 1e-300, a hex float such as 0x1.8p+1, or inf, -inf, nan"
         }
     }
 

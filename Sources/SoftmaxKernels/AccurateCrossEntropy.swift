@@ -1,6 +1,6 @@
 /// Cross-entropy from logits for the `simd` algorithm (and for rows the scalar kernels hand over):
 /// loss = Σ_{q_i ≠ 0} q_i·(ln Σ − (t_i − t_max)), every term ≥ 0, so nothing cancels; gradient
-/// β·(s·Σq − q). Computed by ``AccurateRow`` in `Double`.
+/// β·(s·Σq − q). Computed by ``DoubleFallbackRow`` in `Double`.
 ///
 /// Non-finite rows follow the "limit" policy: NaN (or a fully −inf row) gives NaN loss and gradient;
 /// with +inf logits the loss is Σ q_i·ln k over the k entries at +inf and +inf if q has mass elsewhere.
@@ -29,7 +29,7 @@ enum AccurateCrossEntropy<S: KernelStorage> {
             }
             return S(loss.value)
         case .finite:
-            let row = AccurateRow(x, count: n, beta: beta)
+            let row = DoubleFallbackRow(x, count: n, beta: beta)
             var loss = CompensatedSum(), mass = CompensatedSum()
             for i in 0..<n where q(i) != 0 {
                 mass.add(q(i))

@@ -118,7 +118,7 @@ enum DoubleLanes: SIMDKernels {
                         beta: Double, masked: FullyMaskedRow) {
         let (m, clean) = pivot(x, n, largest: beta >= 0)
         guard n > 0, m.isFinite, clean, beta != 0 else {
-            return AccurateRow.softmax(x, y, n, beta: beta, masked: masked)
+            return DoubleFallbackRow.softmax(x, y, n, beta: beta, masked: masked)
         }
         let fill: Double = beta > 0 ? -.infinity : .infinity
         let d = differences(m, beta)
@@ -154,7 +154,7 @@ enum DoubleLanes: SIMDKernels {
                            beta: Double, masked: FullyMaskedRow) {
         let (m, clean) = pivot(x, n, largest: beta >= 0)
         guard n > 0, m.isFinite, clean, beta != 0 else {
-            return AccurateRow.logSoftmax(x, y, n, beta: beta, masked: masked)
+            return DoubleFallbackRow.logSoftmax(x, y, n, beta: beta, masked: masked)
         }
         let fill: Double = beta > 0 ? -.infinity : .infinity
         let d = differences(m, beta)
@@ -163,7 +163,7 @@ enum DoubleLanes: SIMDKernels {
 
     static func logSumExp(_ x: UnsafePointer<Double>, _ n: Int, beta: Double) -> Double {
         let (m, clean) = pivot(x, n, largest: beta >= 0)
-        guard n > 0, m.isFinite, clean, beta != 0 else { return AccurateRow.logSumExp(x, n, beta: beta) }
+        guard n > 0, m.isFinite, clean, beta != 0 else { return DoubleFallbackRow.logSumExp(x, n, beta: beta) }
         let fill: Double = beta > 0 ? -.infinity : .infinity
         let d = differences(m, beta)
         let l = beta == 1 ? logSum(x, n, d.unit, fill: fill) : logSum(x, n, d.scaled, fill: fill)

@@ -74,11 +74,11 @@ extension DoubleWord {
     static func logSumExp(_ x: UnsafePointer<Double>, _ n: Int, pivot: Double, beta: Double) -> Double {
         var off = Self(0), atPivot = 0
         for i in 0..<n {
-            let d = AccurateRow<Double>.difference(x[i], pivot: pivot, beta: beta)
+            let d = DoubleFallbackRow<Double>.difference(x[i], pivot: pivot, beta: beta)
             if d.hi == 0 && d.lo == 0 {
                 atPivot += 1
             } else if d.hi < -36 {  // below 2⁻⁵², where a Double exp's error is below 2⁻¹⁰⁵ of Σ ≥ 1
-                off = off + Self(AccurateRow<Double>.exp(d))
+                off = off + Self(DoubleFallbackRow<Double>.exp(d))
             } else {
                 off = off + exp(Self(d.hi, d.lo))
             }

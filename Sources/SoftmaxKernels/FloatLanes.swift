@@ -140,7 +140,7 @@ enum FloatLanes<F: FloatLaneStorage>: SIMDKernels {
                         beta: Float, masked: FullyMaskedRow) {
         let (m, clean) = pivot(x, n, largest: beta >= 0)
         guard n > 0, m.isFinite, clean, beta != 0 else {
-            return AccurateRow.softmax(x, y, n, beta: beta, masked: masked)
+            return DoubleFallbackRow.softmax(x, y, n, beta: beta, masked: masked)
         }
         let fill: Float = beta > 0 ? -.infinity : .infinity
         if beta == 1 {
@@ -174,7 +174,7 @@ enum FloatLanes<F: FloatLaneStorage>: SIMDKernels {
                            beta: Float, masked: FullyMaskedRow) {
         let (m, clean) = pivot(x, n, largest: beta >= 0)
         guard n > 0, m.isFinite, clean, beta != 0 else {
-            return AccurateRow.logSoftmax(x, y, n, beta: beta, masked: masked)
+            return DoubleFallbackRow.logSoftmax(x, y, n, beta: beta, masked: masked)
         }
         let fill: Float = beta > 0 ? -.infinity : .infinity
         if beta == 1 {
@@ -199,8 +199,8 @@ enum FloatLanes<F: FloatLaneStorage>: SIMDKernels {
     static func wideLogSum(_ x: UnsafePointer<F>, _ n: Int, pivot: Float, beta: Float) -> Double {
         var sum = CompensatedSum(), atMax = 0
         for i in 0..<n {
-            let d = AccurateRow<F>.difference(x[i], pivot: Double(pivot), beta: Double(beta))
-            if d.hi == 0 { atMax += 1 } else { sum.add(AccurateRow<F>.exp(d)) }
+            let d = DoubleFallbackRow<F>.difference(x[i], pivot: Double(pivot), beta: Double(beta))
+            if d.hi == 0 { atMax += 1 } else { sum.add(DoubleFallbackRow<F>.exp(d)) }
         }
         return Double.cLogOnePlus(sum.value + Double(atMax - 1))
     }
@@ -221,7 +221,7 @@ enum FloatLanes<F: FloatLaneStorage>: SIMDKernels {
 
     static func logSumExp(_ x: UnsafePointer<F>, _ n: Int, beta: Float) -> F {
         let (m, clean) = pivot(x, n, largest: beta >= 0)
-        guard n > 0, m.isFinite, clean, beta != 0 else { return AccurateRow.logSumExp(x, n, beta: beta) }
+        guard n > 0, m.isFinite, clean, beta != 0 else { return DoubleFallbackRow.logSumExp(x, n, beta: beta) }
         let fill: Float = beta > 0 ? -.infinity : .infinity
         let l = beta == 1
             ? logSum(x, n, FloatUnitDifference(pivot: V(repeating: m)), fill: fill, pivot: m, beta: beta)

@@ -9,12 +9,24 @@ enum KernelDriver<S: KernelStorage> {
     /// Batches below this many elements run on the calling thread whatever the thread count.
     static var parallelThreshold: Int { 1 << 15 }
 
+    /// The path `q` takes: its rows split over threads, the C loops, or the Swift code.
+    static func path(for q: _KernelRequest<S>) -> KernelPath {
+        if RowSlices.applies(q) { return .rowSlices }
+        if q.isa != 0, let entry = NativeRows.entry(for: q) { return .native(entry) }
+        return .swift
+    }
+
     static func run(_ q: _KernelRequest<S>) {
-        if RowSlices.applies(q) { return RowSlices.run(q) }
+        let entry: NativeRows.Entry?
+        switch path(for: q) {
+        case .rowSlices: return RowSlices.run(q)
+        case .native(let e): entry = e
+        case .swift: entry = nil
+        }
         let rows = q.shape.rows
         let threads = Swift.min(q.threads, rows)
         if threads <= 1 || rows * q.shape.columns < parallelThreshold {
-            runRows(q, 0..<rows)
+            runRows(q, 0..<rows, entry)
             return
         }
         // `threads` workers claim chunks of rows from a shared counter: the calling thread starts at once
@@ -27,7 +39,7 @@ enum KernelDriver<S: KernelStorage> {
                 while true {
                     let c = csm_fetch_add(claim.pointer, 1)
                     if c >= chunks { return }
-                    runRows(q, (rows * c / chunks)..<(rows * (c + 1) / chunks))
+                    runRows(q, (rows * c / chunks)..<(rows * (c + 1) / chunks), entry)
                 }
             }
         }
@@ -36,15 +48,13 @@ enum KernelDriver<S: KernelStorage> {
     /// Chunks of rows per thread in a parallel batch.
     static var chunksPerThread: Int { 16 }
 
-    /// Runs rows through the C loops where they cover the request (``NativeRows``), and row by row in
-    /// Swift otherwise or where they decline a row.
-    static func runRows(_ q: _KernelRequest<S>, _ range: Range<Int>) {
-        let isa = q.isa
-        let native = isa != 0 && NativeRows.covers(q), streaming = native && NativeRows.streams(q)
+    /// Runs rows through the C loops' `entry` (``NativeRows``), and row by row in Swift where it is nil
+    /// or where they decline a row.
+    static func runRows(_ q: _KernelRequest<S>, _ range: Range<Int>, _ entry: NativeRows.Entry?) {
         var r = range.lowerBound
         while r < range.upperBound {
-            if native {
-                r = NativeRows.run(q, r..<range.upperBound, isa: isa, streaming: streaming)
+            if let entry {
+                r = NativeRows.run(q, r..<range.upperBound, isa: q.isa, entry: entry)
                 if r == range.upperBound { return }
             }
             runRow(q, r)

@@ -17,15 +17,30 @@ enum NativeRows {
     /// environment variable `SOFTMAX_KERNELS_ISA=portable|avx2|avx512` lowers it.
     static let isa = Int32(csm_best_isa())
 
-    /// Whether the C loops compute this request's rows.
-    static func covers<S: SoftmaxScalar>(_ q: _KernelRequest<S>) -> Bool {
+    /// The C entry points a request's rows go through.
+    enum Entry: Equatable, Sendable {
+        /// ``csm_softmax_f32``, ``csm_softmax_f64``, ``csm_softmax_f16``.
+        case softmax
+        /// ``csm_softmax_stream_f32``: Float softmax whose outputs go past the caches (``streams(_:)``).
+        case softmaxStreamed
+        /// ``csm_log_softmax_f32``, ``csm_log_softmax_f64``, ``csm_log_softmax_f16``.
+        case logSoftmax
+        /// ``csm_softmax_vjp_f32``, ``csm_softmax_vjp_f64``, ``csm_softmax_vjp_f16``.
+        case softmaxVJP
+    }
+
+    /// The entry point that computes this request's rows, nil where the C loops do not cover it (at any
+    /// instruction set: the caller checks that one is available).
+    static func entry<S: SoftmaxScalar>(for q: _KernelRequest<S>) -> Entry? {
         guard q.algorithm == .simd, S.self == Float.self || S.self == Double.self || S.self == Float16.self else {
-            return false
+            return nil
         }
         switch q.function {
-        case .softmax, .logSoftmax: return q.beta > 0 && q.beta.isFinite
-        case .softmaxVJP: return true
-        default: return false
+        case .softmax where q.beta > 0 && q.beta.isFinite:
+            return S.self == Float.self && streams(q) ? .softmaxStreamed : .softmax
+        case .logSoftmax where q.beta > 0 && q.beta.isFinite: return .logSoftmax
+        case .softmaxVJP: return .softmaxVJP
+        default: return nil
         }
     }
 
@@ -35,11 +50,9 @@ enum NativeRows {
         q.shape.rows * q.shape.rowStride * MemoryLayout<S>.size >= csm_stream_output_bytes()
     }
 
-    /// Runs `rows` of a covered request from the first until the C loops decline a row; returns that
-    /// row, or `rows.upperBound` when all are done. `streaming`: Float softmax writes past the caches
-    /// (``streams(_:)`` says when that pays).
-    static func run<S: SoftmaxScalar>(_ q: _KernelRequest<S>, _ rows: Range<Int>, isa: Int32,
-                                      streaming: Bool = false) -> Int {
+    /// Runs `rows` of a request through `entry` (``entry(for:)``) from the first until the C loops
+    /// decline a row; returns that row, or `rows.upperBound` when all are done.
+    static func run<S: SoftmaxScalar>(_ q: _KernelRequest<S>, _ rows: Range<Int>, isa: Int32, entry: Entry) -> Int {
         let n = q.shape.columns, stride = q.shape.rowStride, offset = rows.lowerBound * stride
         let x = UnsafeRawPointer(q.x + offset), y = UnsafeMutableRawPointer(q.y! + offset)
         let g = q.g.map { UnsafeRawPointer($0 + offset) }
@@ -47,31 +60,30 @@ enum NativeRows {
         let done: Int
         if S.self == Float.self {
             let xf = x.assumingMemoryBound(to: Float.self), yf = y.assumingMemoryBound(to: Float.self)
-            switch q.function {
-            case .softmax where streaming:
-                done = csm_softmax_stream_f32(isa, xf, yf, count, n, stride, Float(q.beta))
+            switch entry {
+            case .softmaxStreamed: done = csm_softmax_stream_f32(isa, xf, yf, count, n, stride, Float(q.beta))
             case .softmax: done = csm_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta))
             case .logSoftmax: done = csm_log_softmax_f32(isa, xf, yf, count, n, stride, Float(q.beta))
-            default:
+            case .softmaxVJP:
                 done = csm_softmax_vjp_f32(isa, xf, g!.assumingMemoryBound(to: Float.self), yf, count, n, stride,
                                            Float(q.beta))
             }
         } else if S.self == Float16.self {
             // The C side takes the binary16 bit patterns.
             let xh = x.assumingMemoryBound(to: UInt16.self), yh = y.assumingMemoryBound(to: UInt16.self)
-            switch q.function {
-            case .softmax: done = csm_softmax_f16(isa, xh, yh, count, n, stride, Float(q.beta))
+            switch entry {
+            case .softmax, .softmaxStreamed: done = csm_softmax_f16(isa, xh, yh, count, n, stride, Float(q.beta))
             case .logSoftmax: done = csm_log_softmax_f16(isa, xh, yh, count, n, stride, Float(q.beta))
-            default:
+            case .softmaxVJP:
                 done = csm_softmax_vjp_f16(isa, xh, g!.assumingMemoryBound(to: UInt16.self), yh, count, n, stride,
                                            Float(q.beta))
             }
         } else {
             let xd = x.assumingMemoryBound(to: Double.self), yd = y.assumingMemoryBound(to: Double.self)
-            switch q.function {
-            case .softmax: done = csm_softmax_f64(isa, xd, yd, count, n, stride, Double(q.beta))
+            switch entry {
+            case .softmax, .softmaxStreamed: done = csm_softmax_f64(isa, xd, yd, count, n, stride, Double(q.beta))
             case .logSoftmax: done = csm_log_softmax_f64(isa, xd, yd, count, n, stride, Double(q.beta))
-            default:
+            case .softmaxVJP:
                 done = csm_softmax_vjp_f64(isa, xd, g!.assumingMemoryBound(to: Double.self), yd, count, n, stride,
                                            Double(q.beta))
             }

@@ -1,5 +1,5 @@
 // What each function returns for a row the "limit" policy decides without arithmetic, and the
-// hand-over to ``AccurateRow`` for a `.finite` row that the fast code could not finish.
+// hand-over to ``DoubleFallbackRow`` for a `.finite` row that the fast code could not finish.
 
 extension RowClass {
     /// Writes softmax of a row of this class; returns false for `.finite` (nothing written).
@@ -43,12 +43,12 @@ extension RowClass {
     }
 }
 
-extension AccurateRow {
+extension DoubleFallbackRow {
     static func softmax(_ x: UnsafePointer<S>, _ y: UnsafeMutablePointer<S>, _ n: Int,
                         beta: S.Accumulator, masked: FullyMaskedRow) {
         let c = RowClass(x, count: n, beta: beta)
         if c.writeSoftmax(x, y, n, beta: beta, masked: masked) { return }
-        let row = AccurateRow(x, count: n, beta: beta)
+        let row = DoubleFallbackRow(x, count: n, beta: beta)
         for i in 0..<n { y[i] = S(row.softmax(x[i])) }
     }
 
@@ -56,12 +56,12 @@ extension AccurateRow {
                            beta: S.Accumulator, masked: FullyMaskedRow) {
         let c = RowClass(x, count: n, beta: beta)
         if c.writeLogSoftmax(x, y, n, beta: beta, masked: masked) { return }
-        let row = AccurateRow(x, count: n, beta: beta)
+        let row = DoubleFallbackRow(x, count: n, beta: beta)
         for i in 0..<n { y[i] = S(row.logSoftmax(x[i])) }
     }
 
     static func logSumExp(_ x: UnsafePointer<S>, _ n: Int, beta: S.Accumulator) -> S {
         if let special = RowClass(x, count: n, beta: beta).logSumExp { return S(special) }
-        return S(AccurateRow(x, count: n, beta: beta).logSumExp)
+        return S(DoubleFallbackRow(x, count: n, beta: beta).logSumExp)
     }
 }

@@ -9,6 +9,16 @@ internal import CSoftmaxSIMD
 /// finite β > 0; a row whose maximum is not finite (or, in Double, that holds a NaN) goes to the
 /// one-thread path, which applies the "limit" policy.
 enum RowSlices {
+    /// How a split row was computed, so that tests can tell the phases that ran.
+    enum Outcome: Equatable, Sendable {
+        /// Its exps taken unshifted, with no max, and kept (Float into another buffer).
+        case unshifted
+        /// Its exps taken after the shift by the row's max.
+        case shifted
+        /// Left to the one-thread path: its max is not finite (or, in Double, it holds a NaN).
+        case declined
+    }
+
     /// Rows at least this long are split.
     static var minimumLength: Int { 1 << 17 }
 
@@ -23,8 +33,8 @@ enum RowSlices {
     /// Runs every row of `q`, each over `q.threads` slices.
     static func run<S: KernelStorage>(_ q: _KernelRequest<S>) {
         for r in 0..<q.shape.rows {
-            let done = S.self == Float.self ? floatRow(q as! _KernelRequest<Float>, r) : doubleRow(q as! _KernelRequest<Double>, r)
-            if !done { KernelDriver.runRow(q, r) }
+            let outcome = S.self == Float.self ? floatRow(q as! _KernelRequest<Float>, r) : doubleRow(q as! _KernelRequest<Double>, r)
+            if outcome == .declined { KernelDriver.runRow(q, r) }
         }
     }
 
@@ -34,7 +44,8 @@ enum RowSlices {
         return start(k)..<start(k + 1)
     }
 
-    static func floatRow(_ q: _KernelRequest<Float>, _ r: Int) -> Bool {
+    /// Row r of a Float request over its threads' slices.
+    static func floatRow(_ q: _KernelRequest<Float>, _ r: Int) -> Outcome {
         let n = q.shape.columns, count = q.threads, isa = q.isa, beta = Float(q.beta)
         let x = q.x + r * q.shape.rowStride, y = q.y! + r * q.shape.rowStride
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count) { ranges in
@@ -56,7 +67,7 @@ enum RowSlices {
                     let total = (0..<count).reduce(0.0) { $0 + sums[$1] }
                     if csm_unshifted_inverse_f32(Float(1 / total)) != 0 {
                         scale(by: total)
-                        return true
+                        return .unshifted
                     }
                 }
                 DispatchQueue.concurrentPerform(iterations: count) { k in
@@ -66,19 +77,20 @@ enum RowSlices {
                 // A NaN dropped here still makes the row NaN: the Float exp keeps NaN lanes NaN.
                 let max = (0..<count).reduce(-Float.infinity) { Swift.max($0, ranges[2 * $1]) }
                 let min = (0..<count).reduce(Float.infinity) { Swift.min($0, ranges[2 * $1 + 1]) }
-                guard max.isFinite else { return false }
+                guard max.isFinite else { return .declined }
                 DispatchQueue.concurrentPerform(iterations: count) { k in
                     let s = slice(k, of: count, n)
                     sp.pointer[k] = csm_slice_exp_f32(isa, xp.pointer + s.lowerBound, yp.pointer + s.lowerBound, s.count,
                                                       max, min, beta)
                 }
                 scale(by: (0..<count).reduce(0.0) { $0 + sums[$1] })
-                return true
+                return .shifted
             }
         }
     }
 
-    static func doubleRow(_ q: _KernelRequest<Double>, _ r: Int) -> Bool {
+    /// Row r of a Double request over its threads' slices.
+    static func doubleRow(_ q: _KernelRequest<Double>, _ r: Int) -> Outcome {
         let n = q.shape.columns, count = q.threads, isa = q.isa, beta = q.beta
         let x = q.x + r * q.shape.rowStride, y = q.y! + r * q.shape.rowStride
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * count) { values in
@@ -89,9 +101,9 @@ enum RowSlices {
                 // A NaN makes the slice's answer 0, read as a NaN maximum: the one-thread path's row.
                 if csm_slice_max_f64(isa, xp.pointer + s.lowerBound, s.count, vp.pointer + k) == 0 { vp.pointer[k] = .nan }
             }
-            guard !(0..<count).contains(where: { values[$0].isNaN }) else { return false }
+            guard !(0..<count).contains(where: { values[$0].isNaN }) else { return .declined }
             let max = (0..<count).reduce(-Double.infinity) { Swift.max($0, values[$1]) }
-            guard max.isFinite else { return false }
+            guard max.isFinite else { return .declined }
             DispatchQueue.concurrentPerform(iterations: count) { k in
                 let s = slice(k, of: count, n)
                 vp.pointer[count + k] = csm_slice_exp_f64(isa, xp.pointer + s.lowerBound, yp.pointer + s.lowerBound,
@@ -102,7 +114,7 @@ enum RowSlices {
                 let s = slice(k, of: count, n)
                 _ = csm_slice_scale_f64(isa, yp.pointer + s.lowerBound, s.count, total)
             }
-            return true
+            return .shifted
         }
     }
 }

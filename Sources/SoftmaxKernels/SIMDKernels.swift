@@ -2,7 +2,7 @@
 /// (``FloatLanes`` for `Float` and `Float16`, ``DoubleLanes`` for `Double`).
 ///
 /// Each works on one row of n elements; rows whose entries or sums are not finite are handed to
-/// ``AccurateRow``, which applies the "limit" policy. In-place calls (x == y) are allowed.
+/// ``DoubleFallbackRow``, which applies the "limit" policy. In-place calls (x == y) are allowed.
 protocol SIMDKernels {
     associatedtype Element: KernelStorage
     typealias R = Element.Accumulator

@@ -55,12 +55,12 @@ enum ScalarKernels<S: KernelStorage> {
                 y[i] = S(e)
                 s += e
             }
-            guard m.isFinite && s.isFinite else { return AccurateRow.softmax(x, y, n, beta: beta, masked: masked) }
+            guard m.isFinite && s.isFinite else { return DoubleFallbackRow.softmax(x, y, n, beta: beta, masked: masked) }
             for i in 0..<n { y[i] = S(R(y[i]) / s) }
             return
         }
         let (m, s) = normalizer(a, x, n, beta)
-        guard isOrdinary(a, m, s) else { return AccurateRow.softmax(x, y, n, beta: beta, masked: masked) }
+        guard isOrdinary(a, m, s) else { return DoubleFallbackRow.softmax(x, y, n, beta: beta, masked: masked) }
         for i in 0..<n { y[i] = S(R.cExp(beta * R(x[i]) - m) / s) }
     }
 
@@ -70,7 +70,7 @@ enum ScalarKernels<S: KernelStorage> {
         guard isOrdinary(a, m, s) else {
             let c = RowClass(x, count: n, beta: beta)
             if !c.writeLogSoftmax(x, y, n, beta: beta, masked: masked) {
-                AccurateRow.logSoftmax(x, y, n, beta: beta, masked: masked)
+                DoubleFallbackRow.logSoftmax(x, y, n, beta: beta, masked: masked)
             }
             return
         }
@@ -82,7 +82,7 @@ enum ScalarKernels<S: KernelStorage> {
         let (m, s) = normalizer(a, x, n, beta)
         guard isOrdinary(a, m, s) else {
             if let special = RowClass(x, count: n, beta: beta).logSumExp { return S(special) }
-            return AccurateRow.logSumExp(x, n, beta: beta)
+            return DoubleFallbackRow.logSumExp(x, n, beta: beta)
         }
         return S(m + R.cLog(s))
     }

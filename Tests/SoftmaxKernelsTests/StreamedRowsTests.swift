@@ -2,7 +2,7 @@ import Testing
 @testable import SoftmaxKernels
 internal import CSoftmaxSIMD
 
-/// Float softmax with its outputs written past the caches (``NativeRows/run(_:_:isa:streaming:)``, as
+/// Float softmax with its outputs written past the caches (``NativeRows/Entry/softmaxStreamed``, as
 /// batches of at least an L3 of output take it): each row's exps wait in a scratch row and
 /// the next row's exp pass scales them into place, whole aligned vectors by non-temporal stores, the
 /// row's ends by scalar stores. It must give the very bits of the cached path at every alignment of
@@ -24,7 +24,7 @@ internal import CSoftmaxSIMD
                                        shape: BatchShape(rows: rows, columns: n, rowStride: stride), beta: 1,
                                        maskedRows: .nan, threads: 1, x: inPlace ? UnsafePointer(y) : xb.baseAddress!,
                                        y: y, g: nil, labels: nil, perRow: nil, isa: isa)
-                return NativeRows.run(q, 0..<rows, isa: isa, streaming: streaming)
+                return NativeRows.run(q, 0..<rows, isa: isa, entry: streaming ? .softmaxStreamed : .softmax)
             }
         }
         return (done, Array(buffer[offset...]))
@@ -101,6 +101,8 @@ internal import CSoftmaxSIMD
             #expect(!NativeRows.streams(request(rows: rows, stride: n)))
             #expect(NativeRows.streams(request(rows: rows + 1, stride: n)))
             #expect(NativeRows.streams(request(rows: rows, stride: n + 4)))
+            #expect(NativeRows.entry(for: request(rows: rows, stride: n)) == .softmax)
+            #expect(NativeRows.entry(for: request(rows: rows + 1, stride: n)) == .softmaxStreamed)
         }
     }
 }

@@ -72,7 +72,7 @@ import Testing
             guard words.count >= 2, words[0].hasPrefix("--"), words[1].hasPrefix("<") else { return nil }
             return String(words[0])
         })
-        #expect(shown.count == 9, "\(shown)")
+        #expect(shown.count == 12, "\(shown)")
         // Each one reads a following "-7" as its value: the error, if any, is about that value, never a missing one.
         for option in shown {
             let r = try CommandRunner.run(["compute", option, "-7", "1", "2"])

@@ -54,7 +54,7 @@ import Testing
         (["compute", "--base", "-2", "1"], "got -2"),
         (["compute", "--format", "f8", "1"], "unknown format 'f8'"),
         (["compute", "--rounding", "sideways", "1"], "unknown rounding 'sideways'"),
-        (["compute", "--function", "softplus", "1"], "unknown function 'softplus'"),
+        (["compute", "--function", "softmaxx", "1"], "unknown function 'softmaxx'"),
         (["compute", "--digits", "0", "1"], "--digits must be between 1 and 1000"),
         (["compute", "--function", "cross-entropy", "--label", "5", "1", "2"], "label 5 is out of range"),
         (["compute", "--function", "cross-entropy", "--target", "1", "1", "2"], "the target distribution has 1 entries"),
@@ -86,7 +86,7 @@ import Testing
         #expect(lines[1].hasPrefix(#"{"error":"malformed JSON at byte 0"#))
         #expect(lines[2].contains(#""output":["-inf"]"#) && lines[2].contains(#""id":"b""#))
         #expect(lines[3].contains(#""output":["0x1p-1"]"#))
-        #expect(lines[4] == #"{"error":"unknown key 'colour'; expected base, beta, digits, format, function, id, input, label, rounding, target or vector","id":4}"#)
+        #expect(lines[4] == #"{"error":"unknown key 'colour'; expected alpha, base, beta, digits, format, function, id, input, label, max_value, rounding, target, threshold or vector","id":4}"#)
     }
 
     @Test("The help text documents the exit codes")

@@ -88,4 +88,28 @@ import Testing
         #expect(exact.next(maxBytes: 5) == .text("12345"))
         #expect(exact.next(maxBytes: 5) == .tooLong(bytes: 6))
     }
+
+    @Test("A note on a long inexact literal quotes its first 40 characters and its length")
+    func longLiteralNoteTruncated() throws {
+        // 0.111…1 with 10^5 ones: not a binary64 value, so it is noted; 0.5 is exact and is not.
+        let long = "0." + String(repeating: "1", count: 100_000)
+        let r = try CommandRunner.run(["compute", long, "0.5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let notes = r.stderr.split(separator: "\n").filter { $0.hasPrefix("note: ") }.map(String.init)
+        let expected = "note: input[0] '0." + String(repeating: "1", count: 38) + "…' (100002 characters) is not exact in binary64: rounded to 0.1111111111111111 (0x1.c71c71c71c71cp-4)"
+        #expect(notes == [expected])
+        // A literal of 40 characters is quoted whole.
+        let forty = "0." + String(repeating: "1", count: 38)
+        let short = try CommandRunner.run(["compute", forty, "0.5"])
+        #expect(short.stderr.contains("note: input[0] '\(forty)' is not exact in binary64"), "\(short.stderr)")
+    }
+
+    @Test("A long literal that is not a number is quoted by its first 40 characters too (exit 2)")
+    func longSyntaxErrorTruncated() throws {
+        let bad = String(repeating: "7", count: 50_000) + "x"
+        let r = try CommandRunner.run(["compute", bad])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("'" + String(repeating: "7", count: 40) + "…' (50001 characters) is not a number"), "\(r.stderr.prefix(300))")
+        #expect(r.stderr.count < 1000)
+    }
 }

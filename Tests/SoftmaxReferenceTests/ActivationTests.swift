@@ -173,8 +173,15 @@ import _SoftmaxTestSupport
         #expect(try at(.swish, inf, ActivationParameters(beta: fv(-1))) == .zero(f))
         #expect(try at(.elu, -inf).double == -1)
         #expect(try at(.relu6, inf).double == 6)
-        #expect(try at(.hardSwish, -inf) == .zero(f))
+        #expect(try at(.hardSwish, -inf) == .zero(f, negative: true))
+        // Exact zeros away from 0: relu(-5) = max(-5, 0) is +0; hard-swish(-5) = -5·0 is -0.
+        #expect(try at(.relu, -5) == .zero(f))
+        #expect(try at(.hardSwish, -5) == .zero(f, negative: true))
+        #expect(try at(.hardSigmoid, -5) == .zero(f))
         #expect(try at(.relu, inf, ActivationParameters(maxValue: fv(2))).double == 2)
+        // A negative maximum clips everything to it: relu with M = -1 is -1 at -65504 and at -inf.
+        #expect(try at(.relu, -inf, ActivationParameters(maxValue: fv(-1))).double == -1)
+        #expect(try at(.relu, -65504, ActivationParameters(maxValue: fv(-1))).double == -1)
         for fn in Activation.allCases { #expect(try at(fn, .nan).isNaN, "\(fn)(nan)") }
         // Signed zeros: odd-like functions keep the sign, relu is +0 on both sides.
         for fn: Activation in [.tanh, .softsign, .elu, .selu, .swish, .gelu, .geluTanh, .mish, .leakyRelu, .hardSwish, .linear] {

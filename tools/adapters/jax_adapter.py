@@ -8,6 +8,12 @@ t = beta * x in the requested dtype: float16, bfloat16 (jnp.bfloat16), float32, 
 enabled at start-up; it changes nothing for the narrower dtypes). Each function is jax.jit-ed, as
 JAX code is normally run, with beta as a traced argument, so XLA compiles once per (function, dtype,
 length) and caches it. An empty row is passed through to JAX as is.
+
+Activations: jnp.tanh, jax.nn.softplus, log_sigmoid, soft_sign, jnp.exp, jax.nn.elu (alpha),
+selu, silu (swish), gelu (approximate=False; gelu-tanh approximate=True), mish, relu, relu6,
+leaky_relu (negative_slope), hard_sigmoid, hard_swish, identity; jitted with the parameter a
+traced scalar of the dtype. β ≠ 1 (softplus, swish) and relu's alpha, max_value and threshold are
+unsupported: jax.nn has no such arguments. A function this JAX lacks is unsupported by the probe.
 """
 import os
 import sys
@@ -16,7 +22,8 @@ import warnings
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
-from softmaxref_tools.protocol import Unsupported, serve  # noqa: E402
+from softmaxref_tools.activations import parameters  # noqa: E402
+from softmaxref_tools.protocol import ACTIVATIONS, Unsupported, serve  # noqa: E402
 
 import jax  # noqa: E402
 
@@ -76,6 +83,37 @@ JITTED = {
 }
 
 
+# name -> function of (x, alpha); alpha is elu's and leaky_relu's, a traced scalar of x's dtype.
+# jax.nn.NAME is looked up when first traced: a JAX without it fails the probe.
+_ACTIVATION = {
+    "tanh": lambda x, a: jnp.tanh(x),
+    "softplus": lambda x, a: jax.nn.softplus(x),
+    "log-sigmoid": lambda x, a: jax.nn.log_sigmoid(x),
+    "softsign": lambda x, a: jax.nn.soft_sign(x),
+    "exponential": lambda x, a: jnp.exp(x),
+    "elu": lambda x, a: jax.nn.elu(x, a),
+    "selu": lambda x, a: jax.nn.selu(x),
+    "swish": lambda x, a: jax.nn.swish(x),
+    "silu": lambda x, a: jax.nn.silu(x),
+    "gelu": lambda x, a: jax.nn.gelu(x, approximate=False),
+    "gelu-tanh": lambda x, a: jax.nn.gelu(x, approximate=True),
+    "mish": lambda x, a: jax.nn.mish(x),
+    "relu": lambda x, a: jax.nn.relu(x),
+    "relu6": lambda x, a: jax.nn.relu6(x),
+    "leaky-relu": lambda x, a: jax.nn.leaky_relu(x, a),
+    "hard-sigmoid": lambda x, a: jax.nn.hard_sigmoid(x),
+    "hard-swish": lambda x, a: jax.nn.hard_swish(x),
+    "linear": lambda x, a: jax.nn.identity(x),
+}
+ACTIVATION_JITTED = {name: jax.jit(fn) for name, fn in _ACTIVATION.items()}
+
+
+def activation(req, dt, x):
+    p = parameters(req, honoured=("alpha",) if req.function in ("elu", "leaky-relu") else ())
+    alpha = p.get("alpha", 0.0)  # relu's is its default 0 here, and unused
+    return host(ACTIVATION_JITTED[req.function](x, jnp.asarray(alpha, dtype=dt)))
+
+
 def host(a):
     """A JAX array as a NumPy array of the same dtype (bfloat16 via ml_dtypes)."""
     return np.asarray(jax.device_get(a))
@@ -86,6 +124,8 @@ def answer(req):
     x = jnp.asarray(np.array(req.input, dtype=np.float64), dtype=dt)
     beta = jnp.asarray(req.beta, dtype=dt)
     f = req.function
+    if f in ACTIVATIONS:
+        return activation(req, dt, x)
     if f == "cross-entropy":
         if req.target is None:
             loss, grad = JITTED["ce-label"](x, beta, req.label)

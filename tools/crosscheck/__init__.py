@@ -14,6 +14,15 @@
     pinned.py               exact and boundary cases for every format and mode
     driver.py               the command line, the batch process, the comparison and the report
 
+The activations (--activations):
+
+    activation_params.py    the function names, SELU's and gelu-tanh's constants, Params (defaults)
+    activation_exact.py     the piecewise functions exactly, the limits at +-inf, the sign of a zero
+    model_activation.py     the smooth functions in mpmath, written without cancellation
+    activation_eval.py      one input's value decided in every mode (128 bits, doubling)
+    activation_inputs.py    every 16-bit encoding, random f32/f64 inputs, the parameter variants
+    activation_driver.py    the command line, the requests, the comparison and the report
+
 Nothing here uses the Swift code or tools/softmaxref_tools' rounding: only its environment,
 binary and batch helpers, which carry requests and answers.
 """

@@ -36,7 +36,9 @@ import os
 import sys
 import traceback
 
-FUNCTIONS = ("softmax", "log-softmax", "logsumexp", "sigmoid", "jacobian", "cross-entropy", "softmax-vjp")
+ACTIVATIONS = ("tanh", "softplus", "log-sigmoid", "softsign", "exponential", "elu", "selu", "swish", "silu",
+               "gelu", "gelu-tanh", "mish", "relu", "relu6", "leaky-relu", "hard-sigmoid", "hard-swish", "linear")
+FUNCTIONS = ("softmax", "log-softmax", "logsumexp", "sigmoid", "jacobian", "cross-entropy", "softmax-vjp") + ACTIVATIONS
 FORMATS = ("f16", "bf16", "f32", "f64")
 
 
@@ -47,7 +49,8 @@ class Unsupported(Exception):
 class Request:
     """One request. Numbers are Python floats, exactly the values the format holds."""
 
-    __slots__ = ("id", "function", "format", "beta", "input", "label", "target", "vector", "raw")
+    __slots__ = ("id", "function", "format", "beta", "input", "label", "target", "vector", "raw",
+                 "alpha", "max_value", "threshold")
 
     def __init__(self, raw):
         self.raw = raw
@@ -55,6 +58,9 @@ class Request:
         self.function = raw.get("function", "softmax")
         self.format = raw.get("format", "f64")
         self.beta = parse_number(raw.get("beta", "0x1p+0"), "beta")
+        # The activations' other parameters: None when the request leaves them to their defaults.
+        self.alpha, self.max_value, self.threshold = (
+            None if raw.get(key) is None else parse_number(raw[key], key) for key in ("alpha", "max_value", "threshold"))
         inputs = raw.get("input")
         if not isinstance(inputs, list):
             raise BadRequest("'input' must be a list of numbers")

@@ -5,10 +5,10 @@ import Glibc
 /// Writes a whole file the way its kind calls for, so `--output` and `fixtures generate` never
 /// turn a link, a pipe or a device into a regular file.
 ///
-/// - A new path or a regular file: replaced atomically (a temporary file in the same directory,
-///   created with O_EXCL, fsynced, renamed over the old one), keeping the old file's mode and,
-///   where the system allows, its owner. A writable file in a directory we may not write is
-///   written in place instead.
+/// - A new path or a regular file: replaced atomically (`AtomicReplacement`: written and fsynced
+///   beside it, renamed over it, no temporary file left even by SIGKILL), keeping the old file's
+///   mode and, where the system allows, its owner. A writable file in a directory we may not
+///   write is written in place instead.
 /// - A regular file with more than one hard link: written in place (truncated, then written), so
 ///   every name still sees the new contents; a rename would split the link. Not atomic.
 /// - A read-only regular file (no write bit, or not writable by us): refused, left unchanged,
@@ -24,7 +24,7 @@ public enum OutputFile {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             guard errno == ENOENT else { throw FileError("write", path, code: errno) }
-            return try replace(path, with: text, existing: nil, named: path)
+            return try AtomicReplacement.replace(path, with: text, existing: nil, named: path)
         }
         var target = path
         if info.st_mode & S_IFMT == S_IFLNK {
@@ -47,7 +47,7 @@ public enum OutputFile {
             if info.st_mode & 0o222 == 0 { throw FileError("write", path, code: EACCES, detail: "the file is read-only") }
             if access(target, W_OK) != 0 { throw FileError("write", path, code: errno) }
             if info.st_nlink > 1 { return try writeInPlace(target, text, named: path) }
-            try replace(target, with: text, existing: info, named: path)
+            try AtomicReplacement.replace(target, with: text, existing: info, named: path)
         default:
             try writeInPlace(target, text, named: path)
         }
@@ -60,38 +60,6 @@ public enum OutputFile {
         let failure = FileDescriptor.writeAll(fd, text)
         let closed = close(fd) == 0 ? 0 : errno
         if failure != 0 || closed != 0 { throw FileError("write", path, code: failure != 0 ? failure : closed) }
-    }
-
-    /// Writes `text` to a fresh temporary file beside `target` and renames it over `target`.
-    /// `existing` is the file being replaced (its mode and owner are kept), nil for a new one.
-    static func replace(_ target: String, with text: String, existing: stat?, named path: String) throws(FileError) {
-        let slash = target.lastIndex(of: "/")
-        let directory = slash.map { String(target[...$0]) } ?? ""
-        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        var fd: Int32 = -1
-        var temporary = ""
-        while fd < 0 {
-            temporary = directory + ".\(name).\(getpid()).\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
-            TemporaryFileCleanup.arm(temporary)
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, existing == nil ? 0o666 : 0o600)
-            if fd >= 0 { break }
-            let code = errno
-            TemporaryFileCleanup.disarm()
-            if code == EEXIST { continue }
-            if (code == EACCES || code == EPERM) && existing != nil { return try writeInPlace(target, text, named: path) }
-            throw FileError("write", path, code: code)
-        }
-        var failure = FileDescriptor.writeAll(fd, text)
-        if failure == 0, let existing {
-            _ = fchown(fd, existing.st_uid, existing.st_gid)  // only root may give a file away; best effort
-            if fchmod(fd, existing.st_mode & 0o7777) != 0 { failure = errno }  // after fchown, which clears set-id bits
-        }
-        if failure == 0 && fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporary, target) != 0 { failure = errno }
-        if failure != 0 { unlink(temporary) }
-        TemporaryFileCleanup.disarm()
-        if failure != 0 { throw FileError("write", path, code: failure) }
     }
 
     /// Creates `path` and its missing parents (like `mkdir -p`); an existing directory is fine.

@@ -2,12 +2,13 @@
 import Glibc
 #endif
 
-/// Removes the temporary file being written when SIGINT, SIGTERM or SIGHUP ends the process
-/// before the file is renamed into place, so an interrupted write leaves nothing behind.
+/// Removes the named temporary file of `AtomicReplacement` when SIGINT, SIGTERM or SIGHUP ends
+/// the process before the file is renamed into place, so an interrupted write leaves nothing behind.
 ///
 /// One file at a time (writes are sequential); the path sits in a preallocated buffer so the
 /// signal handler only calls unlink, signal and raise, which are async-signal-safe.
-/// SIGKILL cannot be caught: a temporary file (named `.NAME.PID.RANDOM.tmp`) can survive that.
+/// SIGKILL cannot be caught: what it leaves is removed by the next replacement of the same file
+/// (`AtomicReplacement.removeStaleTemporaryFiles`).
 enum TemporaryFileCleanup {
     nonisolated(unsafe) static let path = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
     nonisolated(unsafe) static var armed: sig_atomic_t = 0

@@ -7,15 +7,7 @@ import SoftmaxReference
 /// `notes` and the echoed `id` when they apply.
 enum ActivationResponder {
     static func respond(to request: ComputeRequest, activation: Activation) throws(ComputeError) -> JSONValue {
-        guard let format = ProtocolNames.format(named: request.format) else {
-            throw .badRequest("unknown format '\(request.format)'; expected \(ProtocolNames.list(ProtocolNames.formats.map(\.name)))")
-        }
-        guard let rule = ProtocolNames.rounding(named: request.rounding) else {
-            throw .badRequest("unknown rounding '\(request.rounding)'; expected \(ProtocolNames.list(ProtocolNames.roundings.map(\.name)))")
-        }
-        if let digits = request.digits, !(1...1000).contains(digits) {
-            throw .badRequest("digits must be between 1 and 1000; got \(digits)")
-        }
+        let (format, rule) = try ReferenceResponder.formatAndRounding(of: request)
         for (key, given) in [("base", request.base != nil), ("label", request.label != nil), ("target", request.target != nil),
                              ("vector", request.vector != nil)] where given {
             throw .badRequest("\(activation.rawValue) does not take \(key)")

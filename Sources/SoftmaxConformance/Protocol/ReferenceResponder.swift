@@ -25,15 +25,7 @@ public enum ReferenceResponder {
         for (key, value) in [("alpha", request.alpha), ("max_value", request.maxValue), ("threshold", request.threshold)] where value != nil {
             throw .badRequest("\(function.rawValue) does not take \(key)")
         }
-        guard let format = ProtocolNames.format(named: request.format) else {
-            throw .badRequest("unknown format '\(request.format)'; expected \(ProtocolNames.list(ProtocolNames.formats.map(\.name)))")
-        }
-        guard let rule = ProtocolNames.rounding(named: request.rounding) else {
-            throw .badRequest("unknown rounding '\(request.rounding)'; expected \(ProtocolNames.list(ProtocolNames.roundings.map(\.name)))")
-        }
-        if let digits = request.digits, !(1...1000).contains(digits) {
-            throw .badRequest("digits must be between 1 and 1000; got \(digits)")
-        }
+        let (format, rule) = try formatAndRounding(of: request)
         try RequestLimits.check(request, function: function)
         var notes: [String] = []
         let input = try request.input.enumerated().map { (i, text) throws(ComputeError) in
@@ -100,6 +92,20 @@ public enum ReferenceResponder {
         ])
     }
 
+    /// The format and rounding `request` names, with its `digits` checked.
+    static func formatAndRounding(of request: ComputeRequest) throws(ComputeError) -> (FloatFormat, FloatingPointRoundingRule) {
+        guard let format = ProtocolNames.format(named: request.format) else {
+            throw .badRequest("unknown format '\(request.format)'; expected \(ProtocolNames.list(ProtocolNames.formats.map(\.name)))")
+        }
+        guard let rule = ProtocolNames.rounding(named: request.rounding) else {
+            throw .badRequest("unknown rounding '\(request.rounding)'; expected \(ProtocolNames.list(ProtocolNames.roundings.map(\.name)))")
+        }
+        if let digits = request.digits, !(1...1000).contains(digits) {
+            throw .badRequest("digits must be between 1 and 1000; got \(digits)")
+        }
+        return (format, rule)
+    }
+
     /// Parses a number and rounds it to the format, noting any change.
     static func parse(_ text: String, what: String, format: FloatFormat, notes: inout [String]) throws(ComputeError) -> FloatValue {
         let (value, inexact, overflowed): (FloatValue, Bool, Bool)
@@ -111,14 +117,14 @@ public enum ReferenceResponder {
             (value, inexact, overflowed) = format.round(literal, .toNearestOrEven)
         }
         if overflowed {
-            notes.append("\(what) '\(text)' overflowed \(format.name) and became \(value.shortestDecimal)")
+            notes.append("\(what) \(text.quotedBriefly) overflowed \(format.name) and became \(value.shortestDecimal)")
         } else if inexact {
-            notes.append("\(what) '\(text)' is not exact in \(format.name): rounded to \(value.shortestDecimal) (\(value.hexString))")
+            notes.append("\(what) \(text.quotedBriefly) is not exact in \(format.name): rounded to \(value.shortestDecimal) (\(value.hexString))")
         }
         return value
     }
 
-    static func rows(_ flat: [String], width: Int) -> JSONValue {
+    private static func rows(_ flat: [String], width: Int) -> JSONValue {
         guard width > 0 else { return .array([]) }
         return .array(stride(from: 0, to: flat.count, by: width).map { .strings(Array(flat[$0..<$0 + width])) })
     }

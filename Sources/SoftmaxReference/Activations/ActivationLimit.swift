@@ -34,7 +34,10 @@ enum ActivationLimit: Equatable {
         case .gelu, .geluTanh, .mish:
             self = up ? .infinity(negative: false) : .zero(negative: true)
         case .relu:
-            self = up ? (p.maxValue.map { .value(Rational($0)) } ?? .infinity(negative: false)) : Self.slopeLimit(alpha)
+            // At -inf the clipped positive part is min(0, M) (M < 0 clips everything to M), then -α·∞.
+            let floor = p.maxValue.map { min(Rational(0), Rational($0)) } ?? Rational(0)
+            self = up ? (p.maxValue.map { .value(Rational($0)) } ?? .infinity(negative: false))
+                      : (alpha.isZero && !floor.isZero ? .value(floor) : Self.slopeLimit(alpha))
         case .relu6:
             self = up ? .value(Rational(6)) : .zero(negative: false)
         case .leakyRelu:
@@ -42,7 +45,8 @@ enum ActivationLimit: Equatable {
         case .hardSigmoid:
             self = up ? .value(Rational(1)) : .zero(negative: false)
         case .hardSwish:
-            self = up ? .infinity(negative: false) : .zero(negative: false)
+            // x·hard-sigmoid(x) is x·0 below -3: -0, as at every finite x < -3.
+            self = up ? .infinity(negative: false) : .zero(negative: true)
         case .linear:
             self = .infinity(negative: negative)
         }

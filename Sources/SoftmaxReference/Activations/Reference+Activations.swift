@@ -5,7 +5,8 @@ extension Reference {
     ///
     /// NaN gives NaN; ±inf gives the limit (``ActivationLimit``); an exact 0 at a ±0 input takes
     /// the sign of f just beside it on that side (tanh(-0) = -0, relu(-0) = +0), and any other
-    /// exact 0 is +0. e^x for x > 2^20 rounds as the overflow it is.
+    /// exact 0 is +0 but hard-swish's (see `signOfExactZero`). e^x for x > 2^20 rounds as the
+    /// overflow it is.
     public static func evaluate(_ request: ActivationRequest, format: FloatFormat,
                                 rounding: FloatingPointRoundingRule = .toNearestOrEven) throws(ReferenceError) -> [FloatValue] {
         var out: [FloatValue] = []
@@ -35,7 +36,7 @@ extension Reference {
                 case .interval(let i): format.round(i, rounding)
                 }
             }
-            out.append(x.isZero && values[0].isZero ? .zero(format, negative: negativeBesideZero(point, negative: x.isSignMinus)) : values[0])
+            out.append(signOfExactZero(point, input: x).map { .zero(format, negative: $0) } ?? values[0])
         }
         return out
     }
@@ -74,8 +75,7 @@ extension Reference {
                 case .interval(let i): decide(i, digits: digits)
                 }
             }
-            let zeroSign = x.isZero && values[0] == "0" && negativeBesideZero(point, negative: x.isSignMinus)
-            out.append(zeroSign ? "-0" : values[0])
+            out.append(signOfExactZero(point, input: x).map { $0 ? "-0" : "0" } ?? values[0])
         }
         return out
     }
@@ -86,6 +86,21 @@ extension Reference {
         let quotient = Rational(Exp.largestArgument) / Rational(ln10.upper)
         return quotient.numerator.divided(by: quotient.denominator, rounding: .floor).exactInt!
     }()
+
+    /// The sign of f(x) when it is exactly 0 (true for -0), else nil. At a ±0 input it is the sign
+    /// of f just beside 0 on that side; elsewhere +0, except hard-swish, the product
+    /// x·hard-sigmoid(x), whose zero for x < -3 takes the sign of x as in every framework measured.
+    /// Only the piecewise rational functions are 0 away from x = 0.
+    private static func signOfExactZero(_ point: ActivationPoint, input x: FloatValue) -> Bool? {
+        guard x.isZero || point.function.isPiecewiseRational else { return nil }
+        switch point.enclosure(bits: 16) {
+        case .exact(let r) where r.isZero: break
+        case .interval(let i) where i.isExact && i.lower.isZero: break
+        default: return nil
+        }
+        if x.isZero { return negativeBesideZero(point, negative: x.isSignMinus) }
+        return point.function == .hardSwish && x.isSignMinus
+    }
 
     /// Whether f is negative just beside 0 on the side of a signed zero input, where f(0) = 0:
     /// f at ±2^-4000 (below every format's least subnormal, so no piece boundary lies between).

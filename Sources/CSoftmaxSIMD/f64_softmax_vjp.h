@@ -1,4 +1,5 @@
-// The Double softmax VJP β·s ⊙ (g − ⟨g, s⟩), ⟨g, s⟩ by compensated sums (see f64_rows.h).
+// The Double softmax VJP β·s ⊙ (g − ⟨g, s⟩), ⟨g, s⟩ by compensated sums (see f64_common.h).
+// A template: include it after f64_common.h.
 
 static size_t ISA_NAME(softmax_vjp_f64)(const double *s, const double *g, double *dx, size_t rows, size_t n,
                                          size_t stride, double beta) {

@@ -1,4 +1,5 @@
-// The Float softmax VJP β·s ⊙ (g − ⟨g, s⟩), ⟨g, s⟩ in double (see f32_rows.h).
+// The Float softmax VJP β·s ⊙ (g − ⟨g, s⟩), ⟨g, s⟩ in double (see f32_common.h).
+// A template: include it after f32_common.h.
 
 static size_t ISA_NAME(softmax_vjp_f32)(const float *s, const float *g, float *dx, size_t rows, size_t n,
                                          size_t stride, float beta) {

@@ -1,5 +1,6 @@
 // The building blocks of the Double row kernels, written once over the vector operations of
-// ops_avx2.h / ops_avx512.h and compiled once per instruction set (ISA_NAME names each copy).
+// ops_avx2.h / ops_avx512.h and compiled once per instruction set. A template: include it after one
+// ops_*.h and a definition of ISA_NAME(name), which names each instruction set's copy.
 //
 // Accuracy (the `simd` bounds, 4 ulps): x − max is kept as the exact pair hi + lo (Fast2Sum) and lo
 // enters the reduced argument of exp; the exp is Cody–Waite range reduction by ln 2 (a 32-bit high

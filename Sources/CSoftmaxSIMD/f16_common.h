@@ -4,6 +4,7 @@
 // and rounds each output once to binary16: the f32 results are within ~1.5 float ulps, so the result
 // stays within the Float16 bound of 1 ulp. Blocks call the exported f32 entry (ISA_ENTRY), not the static kernel
 // (ISA_NAME): a second caller would keep the static one out of line and change the Float code.
+// A template: include it after one ops_f16_*.h, f32_log_softmax.h and a definition of ISA_ENTRY(name).
 #include <string.h>
 
 #define F16_BLOCK 4096 /* floats in the scratch a block of rows is computed in (16 KiB of stack) */

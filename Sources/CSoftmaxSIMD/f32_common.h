@@ -1,5 +1,7 @@
-// The building blocks of the Float row kernels, written once over the vector operations of
-// ops_avx2.h / ops_avx512.h and compiled once per instruction set (ISA_NAME names each copy).
+// The building blocks of the Float row kernels (the exp, the exact split of x − max, the sums, the
+// scale by 1/Σ, groups of short rows), written once over the vector operations of ops_avx2.h /
+// ops_avx512.h and compiled once per instruction set. A template: include it after one ops_*.h and a
+// definition of ISA_NAME(name), which names each instruction set's copy (avx2.c, avx512.c).
 //
 // Accuracy (the `simd` bounds: Float softmax 4.2 ulps, log-softmax 4): x − max is kept as the exact
 // pair hi + lo (Fast2Sum with the operands ordered by magnitude) and lo enters the reduced argument of
@@ -60,6 +62,23 @@ static inline int ISA_NAME(row_range_f32)(const float *x, size_t n, float *max, 
 /// csm_unshifted_f32 and csm_unshifted_inverse_f32). SPLIT_NONE rows clamp unless
 /// csm_unshifted_try_f32 says they need not, and sum by ordered_sum_f32, as no bound on their terms is.
 enum { SPLIT_ANY = 0, SPLIT_X_LARGER = 1, SPLIT_MAX_LARGER = 2, SPLIT_NONE = 3 };
+
+/// How the exps of a row are taken: `split` (SPLIT_*), `clamp` (whether the exp clamps its argument at
+/// −110, see exp_pair_f32) and `scaled` (whether β ≠ 1 multiplies the argument; β = 1 costs nothing).
+/// Always a constant where it is passed, so that each mode compiles to its own loop with only its own
+/// operations; built by unshifted_f32 and shifted_f32.
+typedef struct {
+    int split, clamp, scaled;
+} exp_mode_f32;
+
+/// The exps e^(β·x) of a row taken unshifted, with no look at its max (SPLIT_NONE).
+static inline exp_mode_f32 unshifted_f32(int clamp, int scaled) { return (exp_mode_f32){SPLIT_NONE, clamp, scaled}; }
+/// The exps e^(β·(x − max)) of a row, x − max split as `split` says.
+static inline exp_mode_f32 shifted_f32(int split, int clamp, int scaled) {
+    return (exp_mode_f32){split, clamp, scaled};
+}
+/// `mode` with the clamp: for a row's tail, padded with −inf.
+static inline exp_mode_f32 clamped_f32(exp_mode_f32 mode) { return (exp_mode_f32){mode.split, 1, mode.scaled}; }
 
 /// 1 when a softmax row whose β·max is bm may skip the shift by its max: with bm in [0, 64] no exp
 /// overflows (n·e^64 is far below FLT_MAX), and Σ ≥ 1 makes every output no larger than its own exp,
@@ -150,29 +169,28 @@ static inline __attribute__((always_inline)) vf ISA_NAME(times_beta_f32)(vf b, v
     return p;
 }
 
-/// One vector of a row: e^(β·(x − m)), β = b when `scaled` (a constant; β = 1 otherwise, at no cost),
-/// also returning hi, the x − m of the exact split (clamp: see exp_pair_f32; split: split_diff_f32).
-/// With SPLIT_NONE it is e^(β·x) (hi = x), its argument held by vf_exp_ceiling (clamp: see
-/// csm_unshifted_try_f32).
+/// One vector of a row: e^(β·(x − m)), β = b when mode.scaled (β = 1 otherwise, at no cost), also
+/// returning hi, the x − m of the exact split (mode.clamp: see exp_pair_f32; mode.split:
+/// split_diff_f32). Unshifted (SPLIT_NONE) it is e^(β·x) (hi = x), its argument held by
+/// vf_exp_ceiling (clamp: see csm_unshifted_try_f32).
 static inline __attribute__((always_inline)) vf ISA_NAME(exp_row_step_f32)(vf x, vf m, vf nm, vf b, vf *hi,
-                                                                          const int clamp, const int split,
-                                                                          const int scaled) {
+                                                                          const exp_mode_f32 mode) {
     vf lo;
-    if (split == SPLIT_NONE) {
+    if (mode.split == SPLIT_NONE) {
         *hi = x;
-        if (!scaled) return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(x), x, clamp, 1);
+        if (!mode.scaled) return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(x), x, mode.clamp, 1);
         vf p = vf_mul(b, x);
-        return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(p), vf_fms(b, x, p), clamp, 0);
+        return ISA_NAME(exp_pair_f32)(vf_exp_ceiling(p), vf_fms(b, x, p), mode.clamp, 0);
     }
-    *hi = ISA_NAME(split_diff_f32)(x, m, nm, &lo, split);
-    if (!scaled) return ISA_NAME(exp_pair_f32)(*hi, lo, clamp, 0);
+    *hi = ISA_NAME(split_diff_f32)(x, m, nm, &lo, mode.split);
+    if (!mode.scaled) return ISA_NAME(exp_pair_f32)(*hi, lo, mode.clamp, 0);
     vf pl, p = ISA_NAME(times_beta_f32)(b, *hi, lo, &pl);
-    return ISA_NAME(exp_pair_f32)(p, pl, clamp, 0);
+    return ISA_NAME(exp_pair_f32)(p, pl, mode.clamp, 0);
 }
 
 /// e^(x − m) for one vector of any row, also returning hi = x − m rounded.
 static inline __attribute__((always_inline)) vf ISA_NAME(exp_step_f32)(vf x, vf m, vf nm, vf *hi, const int clamp) {
-    return ISA_NAME(exp_row_step_f32)(x, m, nm, m, hi, clamp, SPLIT_ANY, 0);
+    return ISA_NAME(exp_row_step_f32)(x, m, nm, m, hi, shifted_f32(SPLIT_ANY, clamp, 0));
 }
 
 /// a·(h + l) rounded once: the product by a double factor held as the float pair h + l.
@@ -212,43 +230,6 @@ static inline void ISA_NAME(scale_f32)(float *y, size_t n, double f) {
     vf h, l;
     ISA_NAME(scale_factor_f32)(f, &h, &l);
     ISA_NAME(scale_by_f32)(y, n, h, l);
-}
-
-/// A row whose exps wait in a scratch row (src) for their scale by 1/Σ (h + l) and their store to dst
-/// past the caches: the whole vectors from dst + head (64-byte aligned) go in the exp pass of the next
-/// row, one by one (stream_vector_f32), the head and tail after it (stream_ends_f32). For outputs that
-/// will not stay in cache anyway, this saves reading their lines before writing them (a third of the
-/// memory traffic), and spreads the writes over the compute of the next row.
-typedef struct {
-    const float *src;
-    float *dst;
-    vf h, l;
-    size_t n, head, vectors;
-} pending_f32;
-
-static inline void ISA_NAME(pending_row_f32)(pending_f32 *p, const float *src, float *dst, size_t n, double f) {
-    size_t head = ((64 - (uintptr_t)dst % 64) % 64) / sizeof(float);
-    p->src = src;
-    p->dst = dst;
-    p->n = n;
-    p->head = head < n ? head : n;
-    p->vectors = (n - p->head) / VF_W;
-    ISA_NAME(scale_factor_f32)(f, &p->h, &p->l);
-}
-
-/// Scales and streams whole vector v of a pending row (v < p->vectors).
-static inline __attribute__((always_inline)) void ISA_NAME(stream_vector_f32)(const pending_f32 *p, size_t v) {
-    size_t i = p->head + v * VF_W;
-    vf a = vf_load(p->src + i);
-    vf_stream(p->dst + i, ISA_NAME(times_pair_f32)(a, p->h, p->l));
-}
-
-/// The lanes of a pending row outside its whole vectors (before dst + head and after the last one),
-/// by scalar stores: a masked vector store to a line out of the caches costs far more on Zen 4.
-static inline void ISA_NAME(stream_ends_f32)(const pending_f32 *p) {
-    float h = vf_first(p->h), l = vf_first(p->l);
-    for (size_t i = 0; i < p->head; i++) p->dst[i] = fmaf(p->src[i], h, p->src[i] * l);
-    for (size_t i = p->head + p->vectors * VF_W; i < p->n; i++) p->dst[i] = fmaf(p->src[i], h, p->src[i] * l);
 }
 
 /// Adds e (every lane in [0, bias]) to the float pair (*h, *l) by Fast2Sum, exact because *h starts at
@@ -307,18 +288,19 @@ static inline void ISA_NAME(store_part_f32)(float *y, size_t n, int k, vf v) {
     if (lanes == VF_W) vf_store(y + k * VF_W, v); else vf_store_tail(y + k * VF_W, v, lanes);
 }
 
-/// Runs `stmt` with CSM_CLAMP and CSM_SPLIT as constants chosen from a row's max, min and β (the split
-/// orders x and max, before any β): one copy of the loop per combination, each with only its own
-/// operations.
-#define CSM_SPLIT_CASES(stmt, mx, mn, beta)                                                                    \
+/// Runs `stmt` with CSM_MODE, the exp_mode_f32 of a row of this max, min and β after the shift by
+/// its max, as a constant (the split orders x and max, before any β; the clamp is needed where some
+/// β·(x − max) is below EXP_F32_UNCLAMPED_FLOOR): one copy of the loop per mode, each with only its
+/// own operations.
+#define CSM_SHIFTED_MODES(stmt, mx, mn, beta, scaled)                                                        \
     do {                                                                                                       \
         int clamp_ = (beta) * ((mn) - (mx)) < EXP_F32_UNCLAMPED_FLOOR;                                         \
         switch (clamp_ * 3 + csm_split_f32(mx, mn)) {                                                          \
-        case 0: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_ANY }; stmt; } break;                                \
-        case 1: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_X_LARGER }; stmt; } break;                           \
-        case 2: { enum { CSM_CLAMP = 0, CSM_SPLIT = SPLIT_MAX_LARGER }; stmt; } break;                         \
-        case 3: { enum { CSM_CLAMP = 1, CSM_SPLIT = SPLIT_ANY }; stmt; } break;                                \
-        case 4: { enum { CSM_CLAMP = 1, CSM_SPLIT = SPLIT_X_LARGER }; stmt; } break;                           \
-        default: { enum { CSM_CLAMP = 1, CSM_SPLIT = SPLIT_MAX_LARGER }; stmt; } break;                        \
+        case 0: { const exp_mode_f32 CSM_MODE = shifted_f32(SPLIT_ANY, 0, scaled); stmt; } break;              \
+        case 1: { const exp_mode_f32 CSM_MODE = shifted_f32(SPLIT_X_LARGER, 0, scaled); stmt; } break;         \
+        case 2: { const exp_mode_f32 CSM_MODE = shifted_f32(SPLIT_MAX_LARGER, 0, scaled); stmt; } break;       \
+        case 3: { const exp_mode_f32 CSM_MODE = shifted_f32(SPLIT_ANY, 1, scaled); stmt; } break;              \
+        case 4: { const exp_mode_f32 CSM_MODE = shifted_f32(SPLIT_X_LARGER, 1, scaled); stmt; } break;         \
+        default: { const exp_mode_f32 CSM_MODE = shifted_f32(SPLIT_MAX_LARGER, 1, scaled); stmt; } break;      \
         }                                                                                                      \
     } while (0)

@@ -1,11 +1,11 @@
-/// The scalar path of the `simd` kernels, computed in `Double` with exact differences and compensated
+/// One row on the scalar fallback of the `simd` kernels, computed in `Double` with exact differences and compensated
 /// sums: rows the vector code hands over (non-finite entries, sums that overflow), and the functions
 /// not vectorised (cross-entropy, Jacobian).
 ///
 /// For `Float` and `Float16` storage its errors are far below one ulp before the final rounding; for
 /// `Double` they stay within the `simd` bounds (exp from the C library, < 1 ulp, with the low part of
 /// the argument applied as a first-order correction).
-struct AccurateRow<S: KernelStorage> {
+struct DoubleFallbackRow<S: KernelStorage> {
     /// The extremum of x that t = β·x is largest at (the max for β ≥ 0, the min for β < 0).
     let pivot: Double
     let beta: Double
@@ -80,29 +80,4 @@ struct AccurateRow<S: KernelStorage> {
         let pl = (-ph).addingProduct(beta, pivot)
         return ph + (logSum + pl)
     }
-}
-
-/// Knuth's TwoSum: s + e == a + b exactly, s = fl(a + b).
-@inline(__always)
-func twoSum<R: BinaryFloatingPoint>(_ a: R, _ b: R) -> (R, R) {
-    let s = a + b
-    let bb = s - a
-    return (s, (a - (s - bb)) + (b - bb))
-}
-
-/// A running sum with TwoSum error compensation (Neumaier): error ≤ 2u·Σ|x| + O(n·u²).
-struct CompensatedSum {
-    var high: Double = 0
-    var low: Double = 0
-
-    @inline(__always)
-    mutating func add(_ x: Double) {
-        let (s, e) = twoSum(high, x)
-        high = s
-        low += e
-    }
-
-    /// The sum; once an infinity was added the correction term is NaN (inf − inf), so the
-    /// infinite (or NaN) running sum is the answer.
-    var value: Double { high.isFinite ? high + low : high }
 }

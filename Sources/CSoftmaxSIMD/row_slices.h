@@ -1,7 +1,7 @@
 // The three phases of a softmax row split over threads, each on one slice of the row: the slice's
 // maximum (and, in Float, minimum), its exps e^(β·(x − m)) stored with their sum, and the scaling by
-// 1/Σ. The caller combines the slices' maxima and minima first, so every slice takes the clamp and
-// split decisions of the whole row.
+// 1/Σ. The caller combines the slices' maxima and minima first, so every slice takes the mode of the
+// whole row. A template: include it after f32_softmax_long_rows.h and f64_softmax.h.
 
 static int ISA_NAME(slice_range_f32)(const float *x, size_t n, float *max, float *min) {
     vf a, lo;
@@ -15,20 +15,20 @@ static int ISA_NAME(slice_range_f32)(const float *x, size_t n, float *max, float
 /// buffer (csm_slice_unshifted_f32).
 static double ISA_NAME(slice_unshifted_f32)(const float *x, float *y, size_t n, float beta) {
     vf b = vf_set(beta);
-    return beta == 1 ? ISA_NAME(exp_store_f32)(x, y, n, b, b, b, NULL, 1, SPLIT_NONE, 0)
-                     : ISA_NAME(exp_store_f32)(x, y, n, b, b, b, NULL, 1, SPLIT_NONE, 1);
+    return beta == 1 ? ISA_NAME(exp_store_f32)(x, y, n, b, b, b, NULL, unshifted_f32(1, 0))
+                     : ISA_NAME(exp_store_f32)(x, y, n, b, b, b, NULL, unshifted_f32(1, 1));
 }
 
-/// Σ of the slice's exps, unshifted (SPLIT_NONE) where the whole row allows it, as in softmax_rows_f32.
+/// Σ of the slice's exps, unshifted (SPLIT_NONE) where the whole row allows it, as in softmax_long_rows_f32.
 static double ISA_NAME(slice_exp_f32)(const float *x, float *y, size_t n, float mx, float mn, float beta) {
     vf m = vf_set(mx), nm = vf_set(-mx), b = vf_set(beta);
     float bm = beta * mx;
     double sum;
     if (csm_unshifted_f32(bm)) return ISA_NAME(slice_unshifted_f32)(x, y, n, beta);
     if (beta == 1)
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, CSM_CLAMP, CSM_SPLIT, 0), mx, mn, beta);
+        CSM_SHIFTED_MODES(sum = ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, CSM_MODE), mx, mn, beta, 0);
     else
-        CSM_SPLIT_CASES(sum = ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, CSM_CLAMP, CSM_SPLIT, 1), mx, mn, beta);
+        CSM_SHIFTED_MODES(sum = ISA_NAME(exp_store_f32)(x, y, n, m, nm, b, NULL, CSM_MODE), mx, mn, beta, 1);
     return sum;
 }
 

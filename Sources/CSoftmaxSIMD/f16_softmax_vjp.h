@@ -1,5 +1,6 @@
-// The Float16 softmax VJP β·s ⊙ (g − ⟨g, s⟩): the loop of f32_vjp.h on binary16 loads, ⟨g, s⟩ in
+// The Float16 softmax VJP β·s ⊙ (g − ⟨g, s⟩): the loop of f32_softmax_vjp.h on binary16 loads, ⟨g, s⟩ in
 // double, each value rounded once to binary16. No scratch: it is two passes with no reduction to keep.
+// A template: include it after f16_common.h.
 
 static size_t ISA_NAME(softmax_vjp_f16)(const uint16_t *s, const uint16_t *g, uint16_t *dx, size_t rows, size_t n,
                                          size_t stride, float beta) {

@@ -1,0 +1,1 @@
+"""tools/activation-accuracy: the peers' activations against the correctly rounded reference."""
