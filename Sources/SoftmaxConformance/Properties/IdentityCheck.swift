@@ -8,8 +8,8 @@ enum IdentityCheck {
     /// so a long row adds requests without adding kinds of input).
     static func inputs(_ c: CheckCase, limit: Int = 64) -> [FloatValue] { Array(c.row.filter(\.isFinite).prefix(limit)) }
 
-    /// `x` negated (exact in every format).
-    static func negated(_ x: [FloatValue]) -> [FloatValue] { x.map { $0.format.round(-($0.dyadic ?? .zero), .toNearestOrEven) } }
+    /// Each value with its sign flipped (exact; +0 becomes −0).
+    static func negated(_ x: [FloatValue]) -> [FloatValue] { x.map { FloatValue(format: $0.format, bits: $0.bits ^ $0.format.signMask) } }
 
     /// An activation's outputs with the defaults, or with β where it takes one.
     static func outputs(_ context: PropertyContext, _ activation: Activation, _ x: [FloatValue], format: FloatFormat,
