@@ -11,6 +11,7 @@ struct Check: ParsableCommand {
             Exit 0 when every property holds, 1 when one fails, 2 for bad usage. Examples:
               softmax-ref check --kernel reference --profile strict --cases 50
               softmax-ref check --kernel all --format f32 --report junit --output check.xml
+              softmax-ref check --kernel reference --function tanh --function swish --format f16
             """)
 
     @Option(name: .long, help: "The implementation to check, or 'all' for every good built-in one.")
@@ -21,6 +22,9 @@ struct Check: ParsableCommand {
 
     @Option(name: .long, help: "A property to check (repeatable); all by default.")
     var property: [String] = []
+
+    @Option(name: .long, help: "Check only the properties that ask for this function (repeatable): a member of the family or an activation.")
+    var function: [String] = []
 
     @Option(name: .long, parsing: .unconditional, help: "Generated cases per property.")
     var cases = 200
@@ -40,6 +44,13 @@ struct Check: ParsableCommand {
             throw ValidationError("unknown kernel '\(kernel)'; expected all or \(BuiltInImplementations.all.map(\.name).joined(separator: ", "))")
         }
         if ProtocolNames.format(named: format) == nil { throw ValidationError("unknown format '\(format)'; expected f16, bf16, f32 or f64") }
+        for f in function where HarnessFunction(rawValue: f) == nil {
+            throw ValidationError("unknown function '\(f)'; expected \(HarnessFunction.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        // The built-in kernels compute the softmax family only.
+        if kernel != "reference", let activation = function.compactMap(HarnessFunction.init(rawValue:)).first(where: { $0.activation != nil }) {
+            throw ValidationError("no kernel for \(activation.rawValue): the built-in kernels compute the softmax family only; check activations with --kernel reference, or another implementation with validate --command")
+        }
         for p in property where PropertyCatalog.named(p) == nil {
             throw ValidationError("unknown property '\(p)'; expected one of \(PropertyCatalog.all.map(\.name).joined(separator: ", "))")
         }
@@ -49,7 +60,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let implementations = kernel == "all" ? BuiltInImplementations.good : [BuiltInImplementations.named(kernel)!]
-        let properties = property.isEmpty ? PropertyCatalog.all : property.compactMap(PropertyCatalog.named)
+        var properties = property.isEmpty ? PropertyCatalog.all : property.compactMap(PropertyCatalog.named)
+        let functions = Set(function.compactMap(HarnessFunction.init(rawValue:)))
+        if !functions.isEmpty { properties = properties.filter { !$0.functions.isDisjoint(with: functions) } }
+        if properties.isEmpty { throw ValidationError("no property asks for \(function.joined(separator: ", "))\(property.isEmpty ? "" : " among those named")") }
         let configuration = CheckConfiguration(cases: cases, seed: seed, format: ProtocolNames.format(named: format)!,
                                                profile: profile.value(for: ProtocolNames.format(named: format)!), maximumLength: maxLength)
         let reports = implementations.map { PropertyRunner.run($0, properties: properties, configuration: configuration) }

@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "A name for the implementation in reports.")
     var name: String?
 
-    @Option(name: .long, help: "A function to validate (repeatable); all by default.")
+    @Option(name: .long, help: "A function to validate (repeatable): a member of the family or an activation; all by default.")
     var function: [String] = []
 
     @Option(name: .long, help: "A format to validate (repeatable): f16, bf16, f32, f64.")
@@ -54,8 +54,8 @@ struct Validate: ParsableCommand {
 
     func validate() throws {
         guard (command == nil) != (results == nil) else { throw ValidationError("give exactly one of --command or --results") }
-        for f in function where ReferenceFunction(rawValue: f) == nil {
-            throw ValidationError("unknown function '\(f)'; expected \(ReferenceFunction.allCases.map(\.rawValue).joined(separator: ", "))")
+        for f in function where HarnessFunction(rawValue: f) == nil {
+            throw ValidationError("unknown function '\(f)'; expected \(HarnessFunction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         for f in format where ProtocolNames.format(named: f) == nil { throw ValidationError("unknown format '\(f)'; expected f16, bf16, f32 or f64") }
         guard FrameworkPolicy.named(policy) != nil else {
@@ -83,7 +83,7 @@ struct Validate: ParsableCommand {
     var chosenPolicy: FrameworkPolicy { FrameworkPolicy.named(policy)! }
 
     func run() throws {
-        let functions = function.isEmpty ? ReferenceFunction.allCases : function.compactMap(ReferenceFunction.init(rawValue:))
+        let functions = function.isEmpty ? HarnessFunction.allCases : function.compactMap(HarnessFunction.init(rawValue:))
         let formats = (format.isEmpty ? ["f32"] : format).compactMap(ProtocolNames.format(named:))
         var validation: ValidationReport
         if let results {
@@ -98,9 +98,9 @@ struct Validate: ParsableCommand {
                                                       functions: functions.filter(FixtureFiles.functions.contains),
                                                       formats: formats, profile: profile.value(for:), policy: chosenPolicy)
             let properties = cases == 0 ? [] : formats.map { format in
-                PropertyRunner.run(program, properties: PropertyCatalog.all(policy: chosenPolicy), configuration: CheckConfiguration(
+                PropertyRunner.run(program, properties: PropertyCatalog.all(policy: chosenPolicy, asking: Set(functions)), configuration: CheckConfiguration(
                     cases: cases, seed: seed, format: format, profile: profile.value(for: format), maximumLength: 1024,
-                    replayCommand: "softmax-ref validate --command '\(command!)' --format \(ProtocolNames.name(of: format)) --profile \(profile.profile.rawValue)\(profile.ulps.map { " --ulps \($0)" } ?? "") --seed \(seed) --cases \(cases)\(policy == "limit" ? "" : " --policy \(policy)")"))
+                    replayCommand: "softmax-ref validate --command '\(command!)' --format \(ProtocolNames.name(of: format)) --profile \(profile.profile.rawValue)\(profile.ulps.map { " --ulps \($0)" } ?? "") --seed \(seed) --cases \(cases)\(function.map { " --function \($0)" }.joined())\(policy == "limit" ? "" : " --policy \(policy)")"))
             }
             validation = ValidationReport(implementation: program.name, profile: profile.value(for: formats[0]), policy: chosenPolicy,
                                           fixtures: summaries, properties: properties)

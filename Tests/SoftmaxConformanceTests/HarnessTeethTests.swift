@@ -218,7 +218,7 @@ import _SoftmaxTestSupport
 
     @Test("Every property has a mutant that it catches")
     func everyPropertyHasTeeth() {
-        let covered = Set(Self.mutants.map(\.property))
+        let covered = Set((Self.mutants + ActivationTeethTests.mutants).map(\.property))
         for property in PropertyCatalog.all where !property.name.hasPrefix("close-to-reference/log") {
             #expect(covered.contains(property.name), "no mutant for \(property.name)")
         }

@@ -7,8 +7,20 @@ import Testing
     func referencePassesStrict() throws {
         let r = try CommandRunner.run(["check", "--kernel", "reference", "--profile", "strict", "--cases", "5", "--max-length", "40"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout.contains("close-to-reference/softmax      pass"))
-        #expect(r.stdout.contains("all 19 properties hold"))
+        // Names are padded to the longest, close-to-reference/hard-sigmoid (31 characters).
+        #expect(r.stdout.contains("close-to-reference/softmax       pass"))
+        #expect(r.stdout.contains("close-to-reference/gelu-tanh     pass"))
+        #expect(r.stdout.contains("all 53 properties hold"))
+    }
+
+    @Test("--function keeps the properties that ask for it: the activations' through the reference")
+    func functionFilter() throws {
+        let r = try CommandRunner.run(["check", "--kernel", "reference", "--function", "tanh", "--cases", "3", "--max-length", "20", "--format", "f16"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        for name in ["close-to-reference/tanh", "tanh-sigmoid", "odd/tanh", "mish-composition", "monotonicity", "activation-range", "derivative/tanh"] {
+            #expect(r.stdout.contains("  \(name) "), "\(name): \(r.stdout)")
+        }
+        #expect(!r.stdout.contains("sum-to-one") && !r.stdout.contains("close-to-reference/softplus "), "\(r.stdout)")
     }
 
     @Test("The same seed prints the same report, byte for byte")
@@ -38,6 +50,9 @@ import Testing
         (["check", "--kernel", "reference", "--format", "f8"], "unknown format 'f8'"),
         (["check", "--kernel", "reference", "--cases", "0"], "--cases must be between 1 and 1000000"),
         (["check", "--kernel", "reference", "--report", "pdf"], "pdf"),
+        (["check", "--kernel", "simd", "--function", "tanh"], "no kernel for tanh"),
+        (["check", "--kernel", "all", "--function", "softmax", "--function", "gelu"], "no kernel for gelu"),
+        (["check", "--kernel", "reference", "--function", "softmx"], "unknown function 'softmx'"),
     ])
     func badUsage(arguments: [String], message: String) throws {
         let r = try CommandRunner.run(arguments)

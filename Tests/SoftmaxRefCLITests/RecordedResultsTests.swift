@@ -38,6 +38,26 @@ import Testing
             {"function":"softmax","format":"f32","beta":"0","input":["0x0p+0","0x1p+0"],"output":["0x1p-1","0x1p-1"]}
             {"function":"softmax","format":"f32","beta":"0","input":["0x0p+0","0x1p+0"],"output":["0x1.136562p-2","0x1.764d5p-1"]}
             """),
+        // Activations, exact by their definitions: leaky-relu(−2; α = 1/2) = −1 (−1/2 with α = 1/4).
+        ("alpha", """
+            {"function":"leaky-relu","format":"f32","alpha":"0.5","input":["-0x1p+1","0x1p+0"],"output":["-0x1p+0","0x1p+0"]}
+            {"function":"leaky-relu","format":"f32","alpha":"0.25","input":["-0x1p+1","0x1p+0"],"output":["-0x1p+0","0x1p+0"]}
+            """),
+        // relu([3, 1]; max_value 2) = [2, 1]; with max_value 4 it is [3, 1].
+        ("max_value", """
+            {"function":"relu","format":"f32","max_value":"2","input":["0x1.8p+1","0x1p+0"],"output":["0x1p+1","0x1p+0"]}
+            {"function":"relu","format":"f32","max_value":"4","input":["0x1.8p+1","0x1p+0"],"output":["0x1p+1","0x1p+0"]}
+            """),
+        // relu([1, 2]; threshold 1.5) = [0, 2]; with threshold 0.5 it is [1, 2].
+        ("threshold", """
+            {"function":"relu","format":"f32","threshold":"1.5","input":["0x1p+0","0x1p+1"],"output":["0x0p+0","0x1p+1"]}
+            {"function":"relu","format":"f32","threshold":"0.5","input":["0x1p+0","0x1p+1"],"output":["0x0p+0","0x1p+1"]}
+            """),
+        // swish(1; β = 0) = 1/2; with β = 1 it is σ(1) ≈ 0.73.
+        ("swish beta", """
+            {"function":"swish","format":"f32","beta":"0","input":["0x1p+0"],"output":["0x1p-1"]}
+            {"function":"swish","format":"f32","beta":"1","input":["0x1p+0"],"output":["0x1p-1"]}
+            """),
     ]
 
     @Test("Each key is judged: the right line passes, the same answer under another value fails", arguments: keyCases)
@@ -65,6 +85,20 @@ import Testing
         // Both lines are within a few ulps of the exact value, so the framework profile passes them.
         let framework = try CommandRunner.run(["validate", "--results", file])
         #expect(framework.status == 0, "\(framework.stdout)")
+    }
+
+    @Test("A parameter the function does not take is exit 2 naming the line, the function and the key", arguments: [
+        (#""function":"softmax","alpha":"1""#, "softmax does not take 'alpha'"),
+        (#""function":"tanh","beta":"2""#, "tanh does not take 'beta'"),
+        (#""function":"elu","max_value":"2""#, "elu does not take 'max_value'"),
+        (#""function":"relu","label":0"#, "relu does not take 'label'"),
+    ])
+    func parameterNotTaken(line: String, message: String) throws {
+        let file = try ReportFormatTests.temporaryFile(#"{"format":"f32","input":["0x0p+0"],"output":["0x0p+0"],"# + line + "}\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let r = try CommandRunner.run(["validate", "--results", file])
+        #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("results line 1: \(message)"), "\(r.stderr)")
     }
 
     @Test("A key that cannot be judged is exit 2 naming the line and the key", arguments: ["digits", "temperature"])

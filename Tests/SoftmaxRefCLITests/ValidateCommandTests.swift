@@ -28,6 +28,21 @@ import Testing
         #expect(r.stdout.contains("fixtures softmax f64: 115 cases, failures 0, unsupported 0\n    finite inputs: 28 cases, max ulp 0.5, correctly rounded 100%"))
     }
 
+    @Test("Activations go through the protocol too: the reference's compute --batch passes strict on their fixtures and properties")
+    func activationsThroughTheProtocol() throws {
+        let r = try CommandRunner.run(["validate", "--command", "\(CommandRunner.binary.path) compute --batch", "--name", "reference",
+                                       "--fixtures", Self.fixtures, "--cases", "6", "--profile", "strict", "--format", "f16",
+                                       "--function", "tanh", "--function", "swish", "--function", "relu"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        for line in ["fixtures tanh f16: 6 cases, failures 0", "fixtures swish f16: 9 cases, failures 0", "fixtures relu f16: 9 cases, failures 0"] {
+            #expect(r.stdout.contains(line), "\(line): \(r.stdout.prefix(3000))")
+        }
+        // The properties asking for one of them: close-to-reference of each, tanh-sigmoid, odd/tanh,
+        // derivative/tanh, mish-composition, swish-sigmoid, monotonicity, activation-range, non-finite/activations.
+        #expect(r.stdout.contains("properties f16: 11/11 hold"), "\(r.stdout.prefix(3000))")
+        #expect(!r.stdout.contains("fixtures softmax"), "\(r.stdout.prefix(3000))")
+    }
+
     @Test("Broken programs are reported for what they do", arguments: [
         ("wrong-rounding", ["--format", "f64"], "correctly rounded is"),
         ("double-rounding", ["--format", "f64"], "correctly rounded is"),

@@ -43,19 +43,25 @@ public struct DoubleKernel: Implementation {
         return s.indices.map { beta * s[$0] * (v[$0] - dot) }
     }
 
+    /// The activations, by default ``DoubleActivations/careful(_:)``; a mutant replaces one.
+    public var activations: [Activation: DoubleActivations.Function] =
+        Dictionary(uniqueKeysWithValues: Activation.allCases.map { ($0, DoubleActivations.careful($0)) })
+
     public init(name: String) { self.name = name }
 
     public func evaluate(_ requests: [ImplementationRequest]) -> [ImplementationAnswer] {
         requests.map { r in
             let x = r.input.map(\.double), beta = r.beta.double
             let out: [Double] = switch r.function {
-            case .softmax: softmax(x, beta)
-            case .logSoftmax: logSoftmax(x, beta)
-            case .logSumExp: logSumExp(x, beta)
-            case .sigmoid: sigmoid(x, beta)
-            case .jacobian: jacobian(x, beta)
-            case .crossEntropy: crossEntropy(x, beta, r.label ?? 0)
-            case .softmaxVJP: softmaxVJP(x, beta, (r.vector ?? []).map(\.double))
+            case .family(.softmax): softmax(x, beta)
+            case .family(.logSoftmax): logSoftmax(x, beta)
+            case .family(.logSumExp): logSumExp(x, beta)
+            case .family(.sigmoid): sigmoid(x, beta)
+            case .family(.jacobian): jacobian(x, beta)
+            case .family(.crossEntropy): crossEntropy(x, beta, r.label ?? 0)
+            case .family(.softmaxVJP): softmaxVJP(x, beta, (r.vector ?? []).map(\.double))
+            case .activation(let a):
+                { let f = activations[a]!, p = DoubleActivations.Parameters(a, r); return x.map { f($0, p) } }()
             }
             return .values(out.map { DoubleKernel.round($0, r.format) })
         }
@@ -101,6 +107,8 @@ public struct DoubleKernel: Implementation {
         let t = x.map { $0 * beta }
         if t.contains(where: \.isNaN) { return .nan }
         guard let m = t.max(), m.isFinite else { return t.max() ?? -.infinity }
-        return m + Foundation.log(t.map { Foundation.exp($0 - m) }.reduce(0, +))
+        // The maximum's term is 1: log1p of the others keeps LSE([0, -27]) ≈ e^-27 accurate.
+        let top = t.firstIndex(of: m)!
+        return m + Foundation.log1p(t.indices.filter { $0 != top }.map { Foundation.exp(t[$0] - m) }.reduce(0, +))
     }
 }

@@ -6,7 +6,7 @@ import SoftmaxReference
 /// implementations.
 public struct FixtureCase: Sendable, CustomStringConvertible {
     public let id: String
-    public let function: ReferenceFunction
+    public let function: HarnessFunction
     public let format: FloatFormat
     /// The full row (one stored period repeated `repeatCount` times), already in `format`.
     public let input: [FloatValue]
@@ -17,23 +17,25 @@ public struct FixtureCase: Sendable, CustomStringConvertible {
     public let target: [FloatValue]?
     /// softmax-vjp's vector v.
     public let vector: [FloatValue]?
+    /// An activation's α, relu's `max_value` and `threshold`, when given.
+    public let alpha: FloatValue?
+    public let maxValue: FloatValue?
+    public let threshold: FloatValue?
     /// Outputs by rounding rule, as stored: one period for elementwise functions, [loss, gradient...]
     /// for cross-entropy.
     public let outputs: [FloatingPointRoundingRule: [FloatValue]]
 
     public var description: String { "\(function.rawValue)/\(id) [\(ProtocolNames.name(of: format))]" }
 
-    /// The request this case asks of an implementation.
-    public func request() throws(ReferenceError) -> ReferenceRequest {
-        try ReferenceRequest(function, input: input, beta: beta, base: base, label: label, target: target, vector: vector)
+    /// The request this case asks of an implementation (the whole row, every period).
+    public var request: ImplementationRequest {
+        ImplementationRequest(function, format: format, input: input, beta: beta, base: base, label: label, target: target,
+                              vector: vector, alpha: alpha, maxValue: maxValue, threshold: threshold)
     }
 
-    /// The stored form of a full result: the first period for elementwise functions, and the
-    /// loss followed by the gradient for cross-entropy.
-    public func stored(_ result: ReferenceResult<FloatValue>) -> [FloatValue] {
-        switch function {
-        case .softmax, .logSoftmax, .sigmoid: Array(result.values.prefix(input.count / repeatCount))
-        default: result.values + (result.gradient ?? [])
-        }
+    /// The stored form of a full answer (flattened, as ``ImplementationAnswer/values(_:)``): the
+    /// first period for the functions with one output per logit, everything otherwise.
+    public func stored(_ outputs: [FloatValue]) -> [FloatValue] {
+        FixtureGenerator.stored(outputs, function: function, period: input.count / repeatCount)
     }
 }

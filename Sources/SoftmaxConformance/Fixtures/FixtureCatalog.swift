@@ -1,11 +1,11 @@
 import Multiprecision
 import SoftmaxReference
 
-/// Every golden case, by function family: the examples of the seed articles by name, then the
+/// Every golden case, by function: the examples of the seed articles by name, then the
 /// places where implementations break.
 public enum FixtureCatalog {
     public static let all: [FixtureDefinition] = softmax + logSoftmax + logSumExp + sigmoid + jacobian + crossEntropy + softmaxVJP
-        + ReferenceFunction.allCases.flatMap(nonFinite)
+        + ReferenceFunction.allCases.flatMap(nonFinite) + activations
 
     static let seedRow = ["1", "2", "3", "4", "1", "2", "3"]
     static let overflowRow = ["123", "456", "789"]

@@ -16,10 +16,10 @@ public enum FixtureFiles {
         }
     }
 
-    /// The functions with a fixture file: all of them.
-    public static let functions = ReferenceFunction.allCases
+    /// The functions with a fixture file: all of them, the activations included.
+    public static let functions = HarnessFunction.allCases
 
-    public static func generatedFiles(_ families: [ReferenceFunction] = FixtureFiles.functions) throws -> [(name: String, contents: String)] {
+    public static func generatedFiles(_ families: [HarnessFunction] = FixtureFiles.functions) throws -> [(name: String, contents: String)] {
         try families.map { function in
             (FixtureGenerator.fileName(function), try FixtureGenerator.document(for: function).prettySerialized)
         }
@@ -28,7 +28,7 @@ public enum FixtureFiles {
     /// Rewrites every fixture file in `directory` (created if missing); returns the names written.
     /// A file that cannot be written throws a `FileError` naming it and the system's reason.
     @discardableResult
-    public static func generate(in directory: URL, families: [ReferenceFunction] = FixtureFiles.functions) throws -> [String] {
+    public static func generate(in directory: URL, families: [HarnessFunction] = FixtureFiles.functions) throws -> [String] {
         try OutputFile.createDirectory(directory.path)
         let files = try generatedFiles(families)
         for file in files {
@@ -38,7 +38,7 @@ public enum FixtureFiles {
     }
 
     /// Every file (and case) in `directory` that differs from what `generate` would write.
-    public static func check(in directory: URL, families: [ReferenceFunction] = FixtureFiles.functions) throws -> [Difference] {
+    public static func check(in directory: URL, families: [HarnessFunction] = FixtureFiles.functions) throws -> [Difference] {
         var differences: [Difference] = []
         for file in try generatedFiles(families) {
             let url = directory.appendingPathComponent(file.name)

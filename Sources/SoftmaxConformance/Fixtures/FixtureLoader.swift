@@ -12,7 +12,7 @@ public enum FixtureLoader {
     public static func cases(in text: String, file: String) throws -> [FixtureCase] {
         let document: JSONValue
         do { document = try JSONParser.parse(text) } catch { throw FormatError(message: "\(file): \(error.description)") }
-        guard case .string(let name)? = document["function"], let function = ReferenceFunction(rawValue: name),
+        guard case .string(let name)? = document["function"], let function = HarnessFunction(rawValue: name),
               case .array(let items)? = document["cases"] else {
             throw FormatError(message: "\(file): not a fixture file (needs \"function\" and \"cases\")")
         }
@@ -27,7 +27,7 @@ public enum FixtureLoader {
         return result
     }
 
-    private static func formatCase(id: String, function: ReferenceFunction, format: FloatFormat,
+    private static func formatCase(id: String, function: HarnessFunction, format: FloatFormat,
                                    item: JSONValue, block: JSONValue, file: String) throws -> FixtureCase {
         func hexes(_ v: JSONValue?, _ what: String) throws -> [FloatValue] {
             guard case .array(let values)? = v else { throw FormatError(message: "\(file)/\(id): \(what) is missing") }
@@ -40,6 +40,11 @@ public enum FixtureLoader {
                 return v
             }
         }
+        func single(_ key: String) throws -> FloatValue? {
+            guard let value = block[key] else { return nil }
+            return try hexes(.array([value]), key)[0]
+        }
+        if function.takesBeta, block["beta"] == nil { throw FormatError(message: "\(file)/\(id): beta is missing") }
         let repeatCount: Int
         if case .number(let text)? = item["repeat"], let n = Int(text) { repeatCount = n } else { repeatCount = 1 }
         let period = try hexes(block["input"], "input")
@@ -50,11 +55,13 @@ public enum FixtureLoader {
         return FixtureCase(
             id: id, function: function, format: format,
             input: Array((0..<repeatCount).map { _ in period }.joined()), repeatCount: repeatCount,
-            beta: try hexes(.array([block["beta"] ?? .null]), "beta")[0],
-            base: block["base"] == nil ? nil : try hexes(.array([block["base"]!]), "base")[0],
+            // β is stored for every function that takes it, and only for those.
+            beta: try single("beta") ?? format.round(Dyadic.one, .toNearestOrEven),
+            base: try single("base"),
             label: label,
             target: block["target"] == nil ? nil : try hexes(block["target"], "target"),
             vector: block["vector"] == nil ? nil : try hexes(block["vector"], "vector"),
+            alpha: try single("alpha"), maxValue: try single("max_value"), threshold: try single("threshold"),
             outputs: outputs)
     }
 }

@@ -3,8 +3,8 @@ import SoftmaxKernels
 import SoftmaxReference
 
 /// A built-in kernel of ``SoftmaxKernels`` seen as an ``Implementation``, exactly as an external
-/// program would be: values in the request's format, Float16/Float/Double storage (bfloat16 is
-/// declined as unsupported).
+/// program would be: values in the request's format, Float16/Float/Double storage (bfloat16 and
+/// the activations, which have no kernels, are declined as unsupported).
 public struct KernelImplementation: Implementation {
     public let algorithm: KernelAlgorithm
     public var name: String { algorithm.rawValue }
@@ -28,7 +28,8 @@ public struct KernelImplementation: Implementation {
         let x = r.input.map { T($0.double) }  // exact: the inputs are values of T
         let beta = T.Accumulator(r.beta.double)
         let k = algorithm
-        let out: [T] = switch r.function {
+        guard case .family(let function) = r.function else { return .unsupported }
+        let out: [T] = switch function {
         case .softmax: k.softmax(x, beta: beta)
         case .logSoftmax: k.logSoftmax(x, beta: beta)
         case .logSumExp: [k.logSumExp(x, beta: beta)]

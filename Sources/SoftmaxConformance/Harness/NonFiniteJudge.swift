@@ -62,10 +62,10 @@ public enum NonFiniteJudge {
         guard x.contains(where: \.isFinite) else { return [] }
         let minus = Set(x.indices.filter { x[$0].isInfinite && x[$0].isSignMinus })
         switch request.function {
-        case .softmax, .softmaxVJP: return minus
-        case .jacobian: return Set((0..<(n * n)).filter { minus.contains($0 / n) || minus.contains($0 % n) })
-        case .crossEntropy: return Set(minus.map { $0 + 1 })
-        case .logSoftmax, .logSumExp, .sigmoid: return []
+        case .family(.softmax), .family(.softmaxVJP): return minus
+        case .family(.jacobian): return Set((0..<(n * n)).filter { minus.contains($0 / n) || minus.contains($0 % n) })
+        case .family(.crossEntropy): return Set(minus.map { $0 + 1 })
+        case .family(.logSoftmax), .family(.logSumExp), .family(.sigmoid), .activation: return []
         }
     }
 

@@ -44,13 +44,13 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
     /// Whether an output within `ulps` of the exact value, or within the relative tolerance, passes.
     /// - Parameters: `error` in ulps, `distance` = |output − exact| and `magnitude` = |exact| as Doubles.
     /// - Parameter count: the row length N (the WebNN bounds grow with it).
-    public func allows(function: ReferenceFunction, count: Int, error: Double, distance: Double, magnitude: Double) -> Bool {
+    public func allows(function: HarnessFunction, count: Int, error: Double, distance: Double, magnitude: Double) -> Bool {
         if case .relative(_, let rtol, let atol) = self { return distance <= atol + rtol * magnitude }
         return error <= ulps(for: function, count: count)
     }
 
     /// The per-element bound in ulps for outputs of `function` on a row of `count` logits.
-    public func ulps(for function: ReferenceFunction, count: Int) -> Double {
+    public func ulps(for function: HarnessFunction, count: Int) -> Double {
         if case .webnn(let half) = self { return Self.webnnBound(for: function, count: count, halfPrecision: half) }
         return ulps(for: function)
     }
@@ -58,17 +58,17 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
     /// WebNN's bound: softmax 3N + 3, LogSumExp 2N + 18, sigmoid 34 or 10 (float16); the functions
     /// WPT has no tolerance for (log-softmax, the Jacobian, cross-entropy, softmax-vjp) take the
     /// framework bound.
-    public static func webnnBound(for function: ReferenceFunction, count: Int, halfPrecision: Bool) -> Double {
+    public static func webnnBound(for function: HarnessFunction, count: Int, halfPrecision: Bool) -> Double {
         switch function {
-        case .softmax: Double(3 * count + 3)
-        case .logSumExp: Double(2 * count + 18)
-        case .sigmoid: halfPrecision ? 10 : 34
+        case .family(.softmax): Double(3 * count + 3)
+        case .family(.logSumExp): Double(2 * count + 18)
+        case .family(.sigmoid): halfPrecision ? 10 : 34
         default: frameworkBound(for: function)
         }
     }
 
     /// The per-element bound in ulps for outputs of `function`.
-    public func ulps(for function: ReferenceFunction) -> Double {
+    public func ulps(for function: HarnessFunction) -> Double {
         switch self {
         case .strict: 0.5
         case .faithful: 1
@@ -81,14 +81,18 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
 
     /// A max-shifted, exp-then-divide float kernel loses about an ulp in exp, one in the division
     /// and a few to x - max being rounded on wide rows; LSE and log-softmax add a log; derivatives
-    /// multiply two such values.
-    public static func frameworkBound(for function: ReferenceFunction) -> Double {
+    /// multiply two such values. An activation composes up to three libm functions (mish is
+    /// x·tanh(log1p(e^x))), each within an ulp or two, and a product or quotient: 8 ulps as for
+    /// sigmoid; the piecewise rational ones (softsign, relu, hard-sigmoid, ...) round at most
+    /// three operations, so 4.
+    public static func frameworkBound(for function: HarnessFunction) -> Double {
         switch function {
-        case .softmax, .sigmoid: 8
-        case .logSoftmax, .logSumExp: 8
-        case .jacobian, .crossEntropy: 16
+        case .family(.softmax), .family(.sigmoid): 8
+        case .family(.logSoftmax), .family(.logSumExp): 8
+        case .family(.jacobian), .family(.crossEntropy): 16
         // In ulps of 2|c|·s_i·max|v|, not of the output: v_i - ⟨v, s⟩ cancels (see JacobianProductSymmetry).
-        case .softmaxVJP: 16
+        case .family(.softmaxVJP): 16
+        case .activation(let a): a.isPiecewiseRational ? 4 : 8
         }
     }
 

@@ -38,22 +38,31 @@ public struct PropertyContext: Sendable {
         "\(request.function.rawValue) of \(request.input.count) logits answered \(count) values; expected \(request.expectedOutputCount)"
     }
 
-    /// Enclosures of the exact outputs, tight to about 2^-40 ulp.
+    /// Enclosures of the exact outputs, tight to about 2^-40 ulp (NaN for a request the reference rejects).
     public func exact(_ request: ImplementationRequest) -> [Enclosure] {
-        guard let r = try? ReferenceRequest(request.function, input: request.input, beta: request.beta, base: request.base,
-                                            label: request.label, target: request.target, vector: request.vector) else {
-            return Array(repeating: .nan, count: request.input.count)
+        let rejected = Array(repeating: Enclosure.nan, count: request.expectedOutputCount)
+        switch request.function {
+        case .family(let function):
+            guard let r = try? ReferenceRequest(function, input: request.input, beta: request.beta, base: request.base,
+                                                label: request.label, target: request.target, vector: request.vector) else {
+                return rejected
+            }
+            let countBits = Int.bitWidth - request.input.count.leadingZeroBitCount
+            let result = Reference.enclosures(r, bits: request.format.precision + 40 + countBits)
+            return result.values + (result.gradient ?? [])
+        case .activation(let activation):
+            guard let r = try? ActivationRequest(activation, input: request.input, parameters: request.activationParameters) else {
+                return rejected
+            }
+            return Reference.enclosures(r, format: request.format, bits: request.format.precision + 40)
         }
-        let countBits = Int.bitWidth - request.input.count.leadingZeroBitCount
-        let result = Reference.enclosures(r, bits: request.format.precision + 40 + countBits)
-        return result.values + (result.gradient ?? [])
     }
 
     /// The per-element bound for `function`, in ulps.
-    public func bound(_ function: ReferenceFunction) -> Double { profile.ulps(for: function) }
+    public func bound(_ function: HarnessFunction) -> Double { profile.ulps(for: function) }
 
     /// The bound as an exact dyadic: u·ulp(max(|a|, |b|)), or atol + rtol·max(|a|, |b|) for a relative profile.
-    public func tolerance(_ function: ReferenceFunction, around values: FloatValue...) -> Dyadic {
+    public func tolerance(_ function: HarnessFunction, around values: FloatValue...) -> Dyadic {
         let magnitude = values.compactMap { $0.dyadic?.magnitude }.max() ?? .zero
         if case .relative(_, let rtol, let atol) = profile {
             // atol + rtol·|v|, widened by one part in 2^40 for the binary64 arithmetic that forms it.

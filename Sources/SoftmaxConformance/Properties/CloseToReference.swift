@@ -4,10 +4,12 @@ import SoftmaxReference
 /// Every output is within the profile's bound of the exact value (equal to the correctly rounded
 /// value under `strict`).
 public struct CloseToReference: ConformanceProperty {
-    public let function: ReferenceFunction
-    public init(_ function: ReferenceFunction) { self.function = function }
+    public let function: HarnessFunction
+    public init(_ function: ReferenceFunction) { self.function = .family(function) }
+    public init(_ activation: Activation) { self.function = .activation(activation) }
 
     public var name: String { "close-to-reference/\(function.rawValue)" }
+    public var functions: Set<HarnessFunction> { [function] }
     public var statement: String { "each \(function.rawValue) output is within the bound of the exact value" }
     public let rationale = "The reference encloses the exact value to 2^-40 ulp; the error is measured with exact rationals. Under strict, outputs must equal the correctly rounded values."
 
@@ -65,8 +67,10 @@ public struct CloseToReference: ConformanceProperty {
 
     func request(for c: CheckCase) -> ImplementationRequest {
         switch function {
-        case .crossEntropy: ImplementationRequest(function, format: c.format, input: c.row, beta: c.beta, label: c.row.count / 2)
-        default: ImplementationRequest(function, format: c.format, input: c.row, beta: c.beta)
+        case .family(.crossEntropy): ImplementationRequest(.crossEntropy, format: c.format, input: c.row, beta: c.beta, label: c.row.count / 2)
+        case .family(let f): ImplementationRequest(f, format: c.format, input: c.row, beta: c.beta)
+        // β of the row's generator family where the activation takes one (swish's β ≫ 1 is a sharp ramp).
+        case .activation(let a): ImplementationRequest(a, format: c.format, input: c.row, beta: function.takesBeta ? c.beta : nil)
         }
     }
 }

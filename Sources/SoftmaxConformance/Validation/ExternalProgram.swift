@@ -117,16 +117,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
     /// input and output value of its largest request (room for every value written as an exact
     /// decimal with an exponent, at most 770 digits, and for echoed inputs), at most `maximumLineLength`.
     func lineLimit(for requests: [ImplementationRequest]) -> Int {
-        let values = requests.map { r -> Int in
-            let n = r.input.count
-            let outputs = switch r.function {
-            case .logSumExp: 1
-            case .jacobian: n * n
-            case .crossEntropy: n + 1
-            case .softmax, .logSoftmax, .sigmoid, .softmaxVJP: n
-            }
-            return n + outputs
-        }.max() ?? 0
+        let values = requests.map { $0.input.count + $0.expectedOutputCount }.max() ?? 0
         return min(maximumLineLength, (1 << 20) + values << 10)
     }
 

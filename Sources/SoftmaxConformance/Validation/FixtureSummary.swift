@@ -4,7 +4,7 @@ import SoftmaxReference
 /// The fixtures put to an implementation: per function and format, how many cases, the largest
 /// error, how many were correctly rounded, and which failed.
 public struct FixtureSummary: Sendable {
-    public let function: ReferenceFunction
+    public let function: HarnessFunction
     public let format: FloatFormat
     public var cases = 0
     public var correctlyRounded = 0

@@ -5,7 +5,7 @@ import SoftmaxReference
 public enum FixtureValidation {
     /// Runs every fixture case of `directory` for the chosen functions and formats (requests are
     /// sent in order, pipelined by the implementation).
-    public static func run(_ implementation: any Implementation, directory: URL, functions: [ReferenceFunction],
+    public static func run(_ implementation: any Implementation, directory: URL, functions: [HarnessFunction],
                            formats: [FloatFormat], profile profileFor: (FloatFormat) -> Profile,
                            policy: FrameworkPolicy = .limit) throws -> [FixtureSummary] {
         var summaries: [FixtureSummary] = []
@@ -20,10 +20,7 @@ public enum FixtureValidation {
                 let profile = profileFor(format)
                 // The protocol has no base parameter: cases with a base b ≠ e are not sent.
                 let chosen = cases.filter { $0.format == format && $0.base == nil }
-                let requests = chosen.map { c in
-                    ImplementationRequest(c.function, format: c.format, input: c.input, beta: c.beta, label: c.label, target: c.target,
-                                      vector: c.vector)
-                }
+                let requests = chosen.map(\.request)
                 var summary = FixtureSummary(function: function, format: format)
                 for (c, (request, answer)) in zip(chosen, zip(requests, implementation.evaluate(requests))) {
                     summary.record(c.id, request, answer, policy: policy, profile: profile) { outputs in

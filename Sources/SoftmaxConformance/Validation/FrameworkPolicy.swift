@@ -121,8 +121,10 @@ public struct FrameworkPolicy: Sendable, Equatable {
     /// mass on a masked entry is a situation of its own. Sigmoid is elementwise, but its row is
     /// classified the same way (every framework measured follows the limit there, element by
     /// element). softmax-vjp's vector and cross-entropy's target must be finite (the reference
-    /// rejects others), so they are not looked at otherwise.
+    /// rejects others), so they are not looked at otherwise. An activation has none: no framework's
+    /// convention for them was measured, so they are judged by the limit, element by element.
     public static func situation(of request: ImplementationRequest) -> Situation? {
+        guard case .family = request.function else { return nil }
         let base = situation(of: request.input, beta: request.beta)
         if base == .negativeInfinity, request.function == .crossEntropy, let q = request.target, q.count == request.input.count,
            request.input.indices.contains(where: { request.input[$0].isInfinite && q[$0].isZero }) {
@@ -144,7 +146,8 @@ public struct FrameworkPolicy: Sendable, Equatable {
     /// `answer` to `request` judged by this framework's convention for the request's situation.
     public func verdict(_ request: ImplementationRequest, _ answer: ImplementationAnswer) -> Verdict {
         guard let situation = Self.situation(of: request) else { return .judgeByReference }
-        let expected = self.answer(request.function, situation, format: request.format)
+        guard case .family(let function) = request.function else { return .judgeByReference }
+        let expected = self.answer(function, situation, format: request.format)
         let what = "\(request.function.rawValue) of \(situation) in \(request.format.name) under --policy \(name) (\(measured))"
         switch (expected, answer) {
         case (.limit, _), (_, .unsupported), (_, .unavailable): return .judgeByReference
@@ -159,14 +162,8 @@ public struct FrameworkPolicy: Sendable, Equatable {
 
     /// Does `answer`'s rule accept the outputs `v`? (The rules tools/measure-policies classifies by.)
     static func accepts(_ answer: Answer, _ request: ImplementationRequest, _ v: [FloatValue]) -> Bool {
-        let x = request.input, n = x.count
-        let count = switch request.function {
-        case .logSumExp: 1
-        case .jacobian: n * n
-        case .crossEntropy: n + 1
-        default: n
-        }
-        guard v.count == count else { return false }
+        let x = request.input
+        guard v.count == request.expectedOutputCount else { return false }
         let poisoned = { (i: Int) in x[i].isNaN || (x[i].isInfinite && !x[i].isSignMinus) }
         let elementwise = [.softmax, .logSoftmax, .sigmoid, .softmaxVJP].contains(request.function)
         switch answer {

@@ -86,13 +86,17 @@ enum ProtocolAnswer {
         }
     }
 
-    /// The request line for `request` with `id`.
+    /// The request line for `request` with `id`: the keys of tools/adapters/README.md, each
+    /// parameter only for the functions that take it (an activation's only when given).
     static func line(_ request: ImplementationRequest, id: Int) -> String {
         JSONValue.object([
             "id": .number(String(id)),
             "function": .string(request.function.rawValue),
             "format": .string(ProtocolNames.name(of: request.format)),
-            "beta": .string(request.beta.hexString),
+            "beta": request.function.takesBeta ? .string(request.beta.hexString) : nil,
+            "alpha": request.alpha.map { .string($0.hexString) },
+            "max_value": request.maxValue.map { .string($0.hexString) },
+            "threshold": request.threshold.map { .string($0.hexString) },
             "base": request.base.map { .string($0.hexString) },
             "input": .strings(request.input.map(\.hexString)),
             "label": request.label.map { .number(String($0)) },

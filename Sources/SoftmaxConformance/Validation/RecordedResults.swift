@@ -3,7 +3,7 @@ import Multiprecision
 import SoftmaxReference
 
 /// A results file written by anything: one JSON object per line holding a request (the protocol's
-/// keys, plus `base` and `rounding`) and its answer (`output`, and `gradient` for cross-entropy, or
+/// keys, activation parameters included, plus `base` and `rounding`) and its answer (`output`, and `gradient` for cross-entropy, or
 /// `error`), judged offline. Every key is judged; one that cannot be is an error, never dropped.
 public enum RecordedResults {
     public struct LineError: Error, CustomStringConvertible {
@@ -21,7 +21,8 @@ public enum RecordedResults {
     }
 
     /// The request keys judged (`rounding` sets the mode the outputs are judged in) and the answer keys.
-    static let requestKeys = ["function", "format", "rounding", "beta", "base", "input", "label", "target", "vector"]
+    static let requestKeys = ["function", "format", "rounding", "beta", "base", "input", "label", "target", "vector",
+                              "alpha", "max_value", "threshold"]
     static let answerKeys = ["id", "output", "gradient", "error"]
 
     /// The records of a file's text, in order.
@@ -47,7 +48,8 @@ public enum RecordedResults {
         do {
             request = try ComputeRequest(json: .object(members.filter { requestKeys.contains($0.0) }), defaults: ComputeRequest(format: "f32"))
         } catch { throw fail(error.description) }
-        guard let function = ReferenceFunction(rawValue: request.function) else { throw fail("unknown function '\(request.function)'") }
+        guard let function = HarnessFunction(rawValue: request.function) else { throw fail("unknown function '\(request.function)'") }
+        if let key = unjudgedKey(json, function) { throw fail("\(function.rawValue) does not take '\(key)'") }
         guard let format = ProtocolNames.format(named: request.format) else { throw fail("unknown format '\(request.format)'") }
         guard let rounding = ProtocolNames.rounding(named: request.rounding) else {
             throw fail("unknown rounding '\(request.rounding)'; expected \(ProtocolNames.list(ProtocolNames.roundings.map(\.name)))")
@@ -60,14 +62,32 @@ public enum RecordedResults {
             }
             return out
         }
+        func value(_ text: String?, _ key: String) throws(LineError) -> FloatValue? {
+            try text.map { (t) throws(LineError) in try values([t], key)[0] }
+        }
         let implementationRequest = ImplementationRequest(
-            function, format: format, input: try values(request.input, "input"), beta: try values([request.beta], "beta")[0],
-            base: try request.base.map { (b) throws(LineError) in try values([b], "base")[0] }, label: request.label,
+            function, format: format, input: try values(request.input, "input"), beta: try value(request.beta, "beta"),
+            base: try value(request.base, "base"), label: request.label,
             target: try request.target.map { (t) throws(LineError) in try values(t, "target") },
-            vector: try request.vector.map { (v) throws(LineError) in try values(v, "vector") })
+            vector: try request.vector.map { (v) throws(LineError) in try values(v, "vector") },
+            alpha: try value(request.alpha, "alpha"), maxValue: try value(request.maxValue, "max_value"),
+            threshold: try value(request.threshold, "threshold"))
         let answerLine = JSONValue.object(["id": .number("0"), "output": json["output"], "gradient": json["gradient"], "error": json["error"]]).serialized
         return Record(line: number, request: implementationRequest, rounding: rounding,
                       answer: ProtocolAnswer.parse(answerLine, expectedID: 0, format: format))
+    }
+
+    /// A key of `json` that `function` does not take, so that judging would drop it: the family's
+    /// activation parameters, an activation's base, label, target or vector, or β where the
+    /// activation takes none (β = 1, its meaning, is accepted).
+    static func unjudgedKey(_ json: JSONValue, _ function: HarnessFunction) -> String? {
+        let given = { (key: String) in json[key] != nil }
+        if !function.takesAlpha, given("alpha") { return "alpha" }
+        if !function.takesReluBounds, let key = ["max_value", "threshold"].first(where: given) { return key }
+        guard function.activation != nil else { return nil }
+        if let key = ["base", "label", "target", "vector"].first(where: given) { return key }
+        if !function.takesBeta, let beta = json["beta"], beta != .number("1"), beta != .string("1") { return "beta" }
+        return nil
     }
 
     /// Judges every record by `policy` (its convention for special inputs, else the reference

@@ -13,12 +13,7 @@ public enum RequestJudge {
         let context = PropertyContext(implementation: ReferenceImplementation(), profile: profile)
         let exact = context.exact(request)
         let rounded: [FloatValue]
-        do {
-            let reference = try ReferenceRequest(request.function, input: request.input, beta: request.beta, base: request.base,
-                                                 label: request.label, target: request.target, vector: request.vector)
-            let result = try Reference.evaluate(reference, format: request.format, rounding: rounding)
-            rounded = result.values + (result.gradient ?? [])
-        } catch {
+        do { rounded = try ReferenceImplementation.rounded(request, rounding: rounding) } catch {
             return Judgement(maxUlp: .infinity, correctlyRounded: false, failure: "the reference rejected the request: \(error)")
         }
         let errors = zip(outputs, exact).map { UlpError.of($0, from: $1) }

@@ -45,7 +45,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     public static let seluLambda = "1.0507009873554804934193349852946"
 
     /// Whether the function is one exact rational expression of x (no series needed).
-    var isPiecewiseRational: Bool {
+    public var isPiecewiseRational: Bool {
         switch self {
         case .softsign, .relu, .relu6, .leakyRelu, .hardSigmoid, .hardSwish, .linear: true
         default: false
