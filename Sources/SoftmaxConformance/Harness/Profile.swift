@@ -55,16 +55,36 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         return ulps(for: function)
     }
 
-    /// WebNN's bound: softmax 3N + 3, LogSumExp 2N + 18, sigmoid 34 or 10 (float16); the functions
-    /// WPT has no tolerance for (log-softmax, the Jacobian, cross-entropy, softmax-vjp) take the
+    /// WebNN's bound: softmax 3N + 3, LogSumExp 2N + 18, and the elementwise tolerances of
+    /// ``webnnElementwiseBound(for:halfPrecision:)``; the functions WPT has no tolerance for
+    /// (log-softmax, the Jacobian, cross-entropy, softmax-vjp, several activations) take the
     /// framework bound.
     public static func webnnBound(for function: HarnessFunction, count: Int, halfPrecision: Bool) -> Double {
         switch function {
         case .family(.softmax): Double(3 * count + 3)
         case .family(.logSumExp): Double(2 * count + 18)
-        case .family(.sigmoid): halfPrecision ? 10 : 34
-        default: frameworkBound(for: function)
+        default: webnnElementwiseBound(for: function, halfPrecision: halfPrecision) ?? frameworkBound(for: function)
         }
+    }
+
+    /// The ULP tolerances of web-platform-tests (`webnn/resources/utils.js`, `operatorToleranceDict`)
+    /// for the elementwise functions it tests: sigmoid 34 (float16 10), tanh 16, softplus, elu and
+    /// gelu 18, softsign 3, hardSigmoid and linear 2, hardSwish 4, leakyRelu 1 (float16 2), relu 0;
+    /// never below half an ulp, the error of a correctly rounded result (relu with a slope rounds).
+    /// nil for a function WPT has no tolerance for.
+    public static func webnnElementwiseBound(for function: HarnessFunction, halfPrecision: Bool) -> Double? {
+        let wpt: Double? = switch function {
+        case .family(.sigmoid): halfPrecision ? 10 : 34
+        case .activation(.tanh): 16
+        case .activation(.softplus), .activation(.elu), .activation(.gelu): 18
+        case .activation(.softsign): 3
+        case .activation(.hardSigmoid), .activation(.linear): 2
+        case .activation(.hardSwish): 4
+        case .activation(.leakyRelu): halfPrecision ? 2 : 1
+        case .activation(.relu): 0
+        default: nil
+        }
+        return wpt.map { max($0, 0.5) }
     }
 
     /// The per-element bound in ulps for outputs of `function`.
@@ -75,7 +95,7 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         case .bounded(let k): k
         case .framework: Self.frameworkBound(for: function)
         case .relative: Self.frameworkBound(for: function)  // properties other than closeness use the framework bound
-        case .webnn(let half): function == .sigmoid ? (half ? 10 : 34) : Self.frameworkBound(for: function)
+        case .webnn(let half): Self.webnnElementwiseBound(for: function, halfPrecision: half) ?? Self.frameworkBound(for: function)
         }
     }
 
@@ -103,7 +123,7 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         case .bounded(let k): "bounded(\(k) ulps)"
         case .framework: "framework"
         case .relative(let name, let rtol, let atol): "\(name) (rtol \(rtol), atol \(atol))"
-        case .webnn(let half): "webnn (\(half ? "float16" : "float32") ulps: softmax 3N+3, logsumexp 2N+18, sigmoid \(half ? 10 : 34))"
+        case .webnn(let half): "webnn (\(half ? "float16" : "float32") ulps: softmax 3N+3, logsumexp 2N+18, sigmoid \(half ? 10 : 34), WPT's activation tolerances)"
         }
     }
 }
