@@ -1,0 +1,1 @@
+"""The modules of tools/measure-policies."""
