@@ -77,14 +77,7 @@ import _SoftmaxTestSupport
 
     @Test("Each activation mutant is caught by its named property, with a small counterexample", arguments: mutants)
     func mutantIsCaught(_ mutant: Mutant) throws {
-        let property = try #require(PropertyCatalog.named(mutant.property))
-        let configuration = CheckConfiguration(cases: 60, seed: 7, format: mutant.format, profile: .framework, maximumLength: mutant.maximumLength)
-        let report = PropertyRunner.run(mutant.kernel, properties: [property], configuration: configuration)
-        let failure = try #require(report.results[0].failure, "\(mutant.kernel.name) passed \(mutant.property)")
-        if let limit = mutant.maximumShrunkLength {
-            #expect(failure.counterexample.row.count <= limit, "counterexample \(failure.counterexample)")
-        }
-        #expect(failure.replay.contains("--property \(mutant.property)"))
+        try mutant.expectCaught()
     }
 
     @Test("The mutants break nothing but the activation they replace: the unbroken kernel passes the same properties")

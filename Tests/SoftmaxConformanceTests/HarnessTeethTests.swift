@@ -19,6 +19,20 @@ import _SoftmaxTestSupport
         /// Words the failure's reason must contain, where the mutant's defect has a name.
         var reason: String?
         var testDescription: String { "\(kernel.name) is caught by \(property)" }
+
+        /// Runs the named property on the kernel and expects a failure with a small counterexample,
+        /// a replay command naming the property and, where the defect has a name, that name.
+        func expectCaught() throws {
+            let property = try #require(PropertyCatalog.named(self.property))
+            let configuration = CheckConfiguration(cases: 60, seed: 7, format: format, profile: .framework, maximumLength: maximumLength)
+            let report = PropertyRunner.run(kernel, properties: [property], configuration: configuration)
+            let failure = try #require(report.results[0].failure, "\(kernel.name) passed \(self.property)")
+            if let limit = maximumShrunkLength {
+                #expect(failure.counterexample.row.count <= limit, "counterexample \(failure.counterexample)")
+            }
+            #expect(failure.replay.contains("--property \(self.property)"))
+            if let words = reason { #expect(failure.reason.contains(words), "reason: \(failure.reason)") }
+        }
     }
 
     static let mutants: [Mutant] = {
@@ -205,15 +219,7 @@ import _SoftmaxTestSupport
 
     @Test("Each mutant is caught by its named property, with a small counterexample", arguments: mutants)
     func mutantIsCaught(_ mutant: Mutant) throws {
-        let property = try #require(PropertyCatalog.named(mutant.property))
-        let configuration = CheckConfiguration(cases: 60, seed: 7, format: mutant.format, profile: .framework, maximumLength: mutant.maximumLength)
-        let report = PropertyRunner.run(mutant.kernel, properties: [property], configuration: configuration)
-        let failure = try #require(report.results[0].failure, "\(mutant.kernel.name) passed \(mutant.property)")
-        if let limit = mutant.maximumShrunkLength {
-            #expect(failure.counterexample.row.count <= limit, "counterexample \(failure.counterexample)")
-        }
-        #expect(failure.replay.contains("--property \(mutant.property)"))
-        if let words = mutant.reason { #expect(failure.reason.contains(words), "reason: \(failure.reason)") }
+        try mutant.expectCaught()
     }
 
     @Test("Every property has a mutant that it catches")
