@@ -31,14 +31,7 @@ public enum Reference {
     static func evaluateBySeries(_ request: ReferenceRequest, format: FloatFormat,
                                  rounding: FloatingPointRoundingRule) throws(ReferenceError) -> ReferenceResult<FloatValue> {
         let bits = format.precision + 12 + request.input.count.bitWidthForPrecision
-        let (values, gradient) = try ZivLoop.run(request.rowRequest, initialBits: bits) { (enclosure: Enclosure) -> FloatValue? in
-            switch enclosure {
-            case .nan: .nan(format)
-            case .infinity(let negative): .infinity(format, negative: negative)
-            case .exact(let r): format.round(r, rounding)
-            case .interval(let i): format.round(i, rounding)
-            }
-        }
+        let (values, gradient) = try ZivLoop.run(request.rowRequest, initialBits: bits, decide: rounder(format, rounding))
         return ReferenceResult(values: values, gradient: gradient)
     }
 
@@ -50,14 +43,7 @@ public enum Reference {
         let bits = digits * 10 / 3 + 12 + request.input.count.bitWidthForPrecision
         var row = request.rowRequest
         row.tailBits = decimalTailBits
-        let (values, gradient) = try ZivLoop.run(row, initialBits: bits) { (enclosure: Enclosure) -> String? in
-            switch enclosure {
-            case .nan: "nan"
-            case .infinity(let negative): negative ? "-inf" : "inf"
-            case .exact(let r): r.isZero ? "0" : r.decimalDigits(significant: digits)!.description
-            case .interval(let i): decide(i, digits: digits)
-            }
-        }
+        let (values, gradient) = try ZivLoop.run(row, initialBits: bits, decide: decimalDecider(digits))
         return ReferenceResult(values: values, gradient: gradient)
     }
 
@@ -75,7 +61,31 @@ public enum Reference {
         return ReferenceResult(values: outputs.values, gradient: outputs.gradient)
     }
 
-    static func decide(_ i: DyadicInterval, digits: Int) -> String? {
+    /// Ziv's decision for `format` under `rounding`: the rounded value, or nil when undecided.
+    static func rounder(_ format: FloatFormat, _ rounding: FloatingPointRoundingRule) -> (Enclosure) -> FloatValue? {
+        { enclosure in
+            switch enclosure {
+            case .nan: .nan(format)
+            case .infinity(let negative): .infinity(format, negative: negative)
+            case .exact(let r): format.round(r, rounding)
+            case .interval(let i): format.round(i, rounding)
+            }
+        }
+    }
+
+    /// Ziv's decision for `digits` significant decimal digits: the text, or nil when undecided.
+    static func decimalDecider(_ digits: Int) -> (Enclosure) -> String? {
+        { enclosure in
+            switch enclosure {
+            case .nan: "nan"
+            case .infinity(let negative): negative ? "-inf" : "inf"
+            case .exact(let r): r.isZero ? "0" : r.decimalDigits(significant: digits)!.description
+            case .interval(let i): decide(i, digits: digits)
+            }
+        }
+    }
+
+    private static func decide(_ i: DyadicInterval, digits: Int) -> String? {
         if i.isExact && i.lower.isZero { return "0" }
         // A far-tail bound (0, u] or [-u, 0): no digits exist to compute, so report the bound.
         let farTail = Dyadic.powerOfTwo(-decimalTailBits / 2)

@@ -12,31 +12,18 @@ extension Reference {
         var out: [FloatValue] = []
         out.reserveCapacity(request.input.count)
         for x in request.input {
-            if x.isNaN { out.append(.nan(format)); continue }
-            let point = request.point(x.dyadic ?? .zero, format: format)
-            if x.isInfinite {
-                switch ActivationLimit(request.function, parameters: point, negative: x.isSignMinus) {
-                case .value(let r): out.append(format.round(r, rounding))
-                case .infinity(let negative): out.append(.infinity(format, negative: negative))
-                case .zero(let negative): out.append(.zero(format, negative: negative))
-                }
-                continue
+            switch outcome(request, x, format: format, tailBits: Exp.binaryTailBits) {
+            case .nan: out.append(.nan(format))
+            case .limit(.value(let r)): out.append(format.round(r, rounding))
+            case .limit(.infinity(let negative)): out.append(.infinity(format, negative: negative))
+            case .limit(.zero(let negative)), .signedZero(let negative): out.append(.zero(format, negative: negative))
+            case .overflow: out.append(format.round(Dyadic.powerOfTwo(1 << 21), rounding))
+            case .enclosed(let point):
+                let (values, _) = try ZivLoop.run(initialBits: format.precision + 12,
+                                                  enclosures: { FamilyOutputs(values: [point.enclosure(bits: $0)]) },
+                                                  decide: rounder(format, rounding))
+                out.append(values[0])
             }
-            if request.function == .exponential && point.x > Exp.largestArgument {
-                out.append(format.round(Dyadic.powerOfTwo(1 << 21), rounding))
-                continue
-            }
-            let bits = format.precision + 12
-            let (values, _) = try ZivLoop.run(initialBits: bits, enclosures: { FamilyOutputs(values: [point.enclosure(bits: $0)]) }) {
-                (enclosure: Enclosure) -> FloatValue? in
-                switch enclosure {
-                case .nan: .nan(format)
-                case .infinity(let negative): .infinity(format, negative: negative)
-                case .exact(let r): format.round(r, rounding)
-                case .interval(let i): format.round(i, rounding)
-                }
-            }
-            out.append(signOfExactZero(point, input: x).map { .zero(format, negative: $0) } ?? values[0])
         }
         return out
     }
@@ -44,40 +31,47 @@ extension Reference {
     /// Each input's activation correctly rounded (to nearest, ties to even) to `digits`
     /// significant decimal digits, as text, with the conventions of
     /// ``evaluate(_:significantDigits:)-(ReferenceRequest,_)``: "nan", "inf", "-inf", "-0", and a
-    /// bound such as "<1e-39456" for a far tail; e^x for x > 2^20 is the bound ">1e455391".
+    /// bound such as "<1e-39456" for a far tail; e^x for x > 2^20 is the bound ">1e455390".
     public static func evaluate(_ request: ActivationRequest, significantDigits digits: Int) throws(ReferenceError) -> [String] {
         precondition(digits >= 1, "at least one significant digit")
         var out: [String] = []
         for x in request.input {
-            let format = x.format
-            if x.isNaN { out.append("nan"); continue }
-            var point = request.point(x.dyadic ?? .zero, format: format)
-            point.tailBits = decimalTailBits
-            if x.isInfinite {
-                switch ActivationLimit(request.function, parameters: point, negative: x.isSignMinus) {
-                case .value(let r): out.append(r.isZero ? "0" : r.decimalDigits(significant: digits)!.description)
-                case .infinity(let negative): out.append(negative ? "-inf" : "inf")
-                case .zero(let negative): out.append(negative ? "-0" : "0")
-                }
-                continue
+            switch outcome(request, x, format: x.format, tailBits: decimalTailBits) {
+            case .nan: out.append("nan")
+            case .limit(.value(let r)): out.append(r.isZero ? "0" : r.decimalDigits(significant: digits)!.description)
+            case .limit(.infinity(let negative)): out.append(negative ? "-inf" : "inf")
+            case .limit(.zero(let negative)), .signedZero(let negative): out.append(negative ? "-0" : "0")
+            case .overflow: out.append(">1e\(largeExponentialDecimalExponent)")
+            case .enclosed(let point):
+                let (values, _) = try ZivLoop.run(initialBits: digits * 10 / 3 + 12,
+                                                  enclosures: { FamilyOutputs(values: [point.enclosure(bits: $0)]) },
+                                                  decide: decimalDecider(digits))
+                out.append(values[0])
             }
-            if request.function == .exponential && point.x > Exp.largestArgument {
-                out.append(">1e\(largeExponentialDecimalExponent)")
-                continue
-            }
-            let bits = digits * 10 / 3 + 12
-            let (values, _) = try ZivLoop.run(initialBits: bits, enclosures: { FamilyOutputs(values: [point.enclosure(bits: $0)]) }) {
-                (enclosure: Enclosure) -> String? in
-                switch enclosure {
-                case .nan: "nan"
-                case .infinity(let negative): negative ? "-inf" : "inf"
-                case .exact(let r): r.isZero ? "0" : r.decimalDigits(significant: digits)!.description
-                case .interval(let i): decide(i, digits: digits)
-                }
-            }
-            out.append(signOfExactZero(point, input: x).map { $0 ? "-0" : "0" } ?? values[0])
         }
         return out
+    }
+
+    /// What the reference knows of one input before any series: the special cases, or the point
+    /// whose value Ziv's loop must decide.
+    private enum ActivationOutcome {
+        case nan
+        case limit(ActivationLimit)
+        /// e^x for x > 2^20: above every format's largest finite value.
+        case overflow
+        /// An exact 0 with its sign (see `signOfExactZero`).
+        case signedZero(negative: Bool)
+        case enclosed(ActivationPoint)
+    }
+
+    private static func outcome(_ request: ActivationRequest, _ x: FloatValue, format: FloatFormat, tailBits: Int) -> ActivationOutcome {
+        if x.isNaN { return .nan }
+        var point = request.point(x.dyadic ?? .zero, format: format)
+        point.tailBits = tailBits
+        if x.isInfinite { return .limit(ActivationLimit(request.function, parameters: point, negative: x.isSignMinus)) }
+        if request.function == .exponential && point.x > Exp.largestArgument { return .overflow }
+        if let negative = signOfExactZero(point, input: x) { return .signedZero(negative: negative) }
+        return .enclosed(point)
     }
 
     /// ⌊2^20·log10 e⌋ = ⌊2^20/ln 10⌋: e^x > 10^k for every x > 2^20.
