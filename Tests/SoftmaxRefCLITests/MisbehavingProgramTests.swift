@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _SoftmaxTestSupport
 
 /// `softmax-ref validate --command` against programs that misbehave in every way we know
 /// (Programs/*: most wrap the reference, `compute --batch`, and change what they print). Each run
@@ -79,6 +80,6 @@ import Testing
             #expect(r.stdout.contains(message), "\(c.program): no '\(message)' in\n\(r.stdout.prefix(4000))")
         }
         // Two deaths by timeout cost 2 s; the rest is start-up and the reference's own work.
-        #expect(elapsed < .seconds(40), "\(c.program): \(elapsed)")
+        #expect(elapsed < TimeBound.seconds(40), "\(c.program): \(elapsed)")
     }
 }
