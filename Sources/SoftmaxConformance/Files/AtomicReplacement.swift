@@ -110,7 +110,10 @@ enum AtomicReplacement {
         guard let stream = opendir(directory.isEmpty ? "." : directory) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            // Read the name in place, up to its NUL: copying `d_name` would read all 256 bytes of
+            // the field, past the end of a short record at the end of glibc's buffer (ASan saw it).
+            let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let entryName = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             guard let pid = writerOfTemporaryFile(entryName, of: name), pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(directory + entryName) }
         }
