@@ -1,7 +1,8 @@
 """One running `softmax-ref compute --batch` process, fed request lines from one thread while the
-caller reads the answers (the process answers in order, one line each)."""
+caller reads the answers (the process answers in order, one line each). The pipes are used
+unbuffered, with os.read and os.write, so a call moves its bytes in a few large system calls."""
 
-import json
+import os
 import subprocess
 import threading
 
@@ -14,13 +15,13 @@ class BatchProcess:
     def __init__(self, binary=None):
         self.binary = binary or _locate.binary()
         self._process = subprocess.Popen([self.binary, "compute", "--batch"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=1 << 20)
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
         self._lock = threading.Lock()
 
     def exchange(self, lines):
-        """Writes the request lines (bytes, each ending in a newline) and returns the answers,
-        parsed, in order. A writer thread keeps the pipe full while the answers are read, so
-        neither side blocks the other."""
+        """Writes the request lines (bytes, each ending in a newline) and returns the answer
+        lines (bytes), in order. A writer thread keeps the pipe full while the answers are read
+        in large chunks, so neither side blocks the other."""
         if not lines:
             return []
         with self._lock:
@@ -28,30 +29,26 @@ class BatchProcess:
             if process is None:
                 raise ValueError("softmaxref: the Reference is closed")
             failure = []
-            if len(lines) == 1:
-                self._write(lines, failure)
-            else:
-                writer = threading.Thread(target=self._write, args=(lines, failure), daemon=True)
-                writer.start()
-            answers = []
-            readline = process.stdout.readline
-            for _ in lines:
-                line = readline()
-                if not line:
-                    code = process.poll()
+            writer = threading.Thread(target=self._write, args=(b"".join(lines), failure), daemon=True)
+            writer.start()
+            chunks, count, fd = [], 0, process.stdout.fileno()
+            while count < len(lines):
+                data = os.read(fd, 1 << 20)
+                if not data:
+                    writer.join()
                     raise RuntimeError("softmaxref: %s compute --batch stopped (exit status %s)%s"
-                                       % (self.binary, code, "; " + failure[0] if failure else ""))
-                answers.append(line)
-            if len(lines) > 1:
-                writer.join()
-        return [json.loads(a) for a in answers]
+                                       % (self.binary, process.poll(), "; " + failure[0] if failure else ""))
+                count += data.count(b"\n")
+                chunks.append(data)
+            writer.join()
+        return b"".join(chunks).split(b"\n")[:len(lines)]
 
-    def _write(self, lines, failure):
+    def _write(self, data, failure):
         try:
-            stream = self._process.stdin
-            for line in lines:
-                stream.write(line)
-            stream.flush()
+            view = memoryview(data)
+            fd = self._process.stdin.fileno()
+            while view:
+                view = view[os.write(fd, view):]
         except (BrokenPipeError, OSError, ValueError) as error:
             failure.append(str(error))
 

@@ -4,6 +4,7 @@ requests of a call are pipelined. Outputs have the input's dtype and hold the co
 values (signed zeros and NaNs as the reference gives them)."""
 
 import collections
+import json
 import weakref
 
 import numpy as np
@@ -101,13 +102,23 @@ class Reference:
         return self._rows("softmax-vjp", x, axis, _family(beta, base), rounding,
                           extra={"vector": _companion(vector, x, "vector")})
 
+    def round_text(self, texts, dtype):
+        """Numbers written as text (exact decimals, hex floats, inf, nan), each rounded once to
+        nearest in `dtype` by the reference: an array of that dtype."""
+        fmt = _formats.format_of(dtype)
+        line = json.dumps({"function": "linear", "format": fmt, "id": 0, "input": list(texts)}) + "\n"
+        answer = json.loads(self._process.exchange([line.encode()])[0])
+        if "error" in answer:
+            raise ValueError("softmaxref: %s" % answer["error"])
+        return _formats.from_bytes(Codec(False).values(answer, "output", fmt), fmt).copy()
+
     # The machinery.
 
     def _ensure_codec(self):
         """Packed when the binary answers a packed request, else hex lists (an older binary)."""
         if self._codec is None:
             probe = Codec(True).prefix({"function": "linear", "format": "f64", "id": 0})
-            answer = self._process.exchange([probe + b'"input":"AAAAAAAA8D8="}\n'])[0]
+            answer = json.loads(self._process.exchange([probe + b'"input":"AAAAAAAA8D8="}\n'])[0])
             self._codec = Codec("error" not in answer)
         return self._codec
 
@@ -167,7 +178,7 @@ class Reference:
                     parts.append(b',"%s":' % key.encode() + codec.array(_formats.little_endian_bytes(values[i]), itemsize, fmt))
             parts.append(b"}\n")
             lines.append(b"".join(parts))
-        answers = self._process.exchange(lines)
+        answers = [codec.parse(line) for line in self._process.exchange(lines)]
         for i, answer in enumerate(answers):
             if "error" in answer:
                 where = " (row %d)" % i if len(answers) > 1 else ""
