@@ -37,7 +37,7 @@ class Codec:
             fields = dict(fields, encoding=_formats.ENCODING)
         return json.dumps(fields, separators=(",", ":"))[:-1].encode() + b","
 
-    def array(self, data, itemsize, fmt):
+    def array(self, data, fmt):
         """One row (little-endian bytes) as the JSON value of an array key."""
         if self.packed:
             return b'"' + base64.b64encode(data) + b'"'

@@ -159,7 +159,8 @@ class Reference:
         return out.reshape(x.shape)
 
     def _call(self, function, rows, params, rounding, extra):
-        """One request per row; the answers, or ValueError with the reference's message."""
+        """One request per row (a 2-D array, or a list of 1-D chunks); the answers, or
+        ValueError with the reference's message."""
         if len(rows) == 0:
             return []
         fmt = _formats.format_of(rows[0].dtype)
@@ -167,17 +168,13 @@ class Reference:
         fields = {"function": function, "format": fmt, "rounding": rounding}
         fields.update((k, number(v, k)) for k, v in params.items() if v is not None)
         prefix = codec.prefix(fields)
-        itemsize = rows[0].dtype.itemsize
-        lines = []
-        for i, row in enumerate(rows):
-            parts = [prefix, b'"id":%d,"input":' % i, codec.array(_formats.little_endian_bytes(row), itemsize, fmt)]
-            for key, values in extra.items():
-                if key == "label":
-                    parts.append(b',"label":%d' % int(values[i]))
-                else:
-                    parts.append(b',"%s":' % key.encode() + codec.array(_formats.little_endian_bytes(values[i]), itemsize, fmt))
-            parts.append(b"}\n")
-            lines.append(b"".join(parts))
+        columns = [[b'"input":' + codec.array(row, fmt) for row in _row_bytes(rows)]]
+        for key, values in extra.items():
+            if key == "label":
+                columns.append([b',"label":%d' % v for v in values.tolist()])
+            else:
+                columns.append([b',"%s":' % key.encode() + codec.array(row, fmt) for row in _row_bytes(values)])
+        lines = [b"%s\"id\":%d,%s}\n" % (prefix, i, b"".join(parts)) for i, parts in enumerate(zip(*columns))]
         answers = [codec.parse(line) for line in self._process.exchange(lines)]
         for i, answer in enumerate(answers):
             if "error" in answer:
@@ -193,6 +190,15 @@ class Reference:
         if rows is not None and out.size != rows * width:
             raise RuntimeError("softmaxref: expected %d values, got %d" % (rows * width, out.size))
         return out.copy()
+
+
+def _row_bytes(rows):
+    """The little-endian bytes of each row: of a 2-D array from one buffer, or of each chunk."""
+    if isinstance(rows, np.ndarray) and rows.ndim == 2:
+        data = _formats.little_endian_bytes(rows)
+        width = rows.shape[1] * rows.dtype.itemsize
+        return [data[i:i + width] for i in range(0, len(data), width)] if width else [b""] * rows.shape[0]
+    return [_formats.little_endian_bytes(row) for row in rows]
 
 
 def _family(beta, base):
