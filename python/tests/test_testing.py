@@ -67,3 +67,14 @@ def test_other_functions_and_policies():
         assert_conforms(log_softmax, function="log-softmax", cases=20, profile="strict")
     with pytest.raises(ValueError, match="unknown policy"):
         assert_conforms(softmax64, policy="nope", cases=1)
+
+
+def test_activations_and_their_parameters():
+    assert assert_conforms(np.tanh, function="tanh", cases=30)["passed"]  # a ufunc: no signature to read
+
+    def leaky_relu(x, alpha):
+        return np.where(x >= 0, x, alpha * x)
+
+    assert assert_conforms(leaky_relu, function="leaky-relu", cases=30)["passed"]
+    with pytest.raises(AssertionError, match="leaky-relu"):  # a slope of 0.02 instead of the one asked
+        assert_conforms(lambda x: np.where(x >= 0, x, np.float32(0.02) * x), function="leaky-relu", cases=30)

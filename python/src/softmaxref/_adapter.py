@@ -7,8 +7,9 @@ How the callable is called (x is a 1-D array, or 2-D of several rows when batche
     (otherwise x is multiplied by β in its dtype first, as a framework would);
   cross-entropy: fn(x, label=i) or fn(x, target=q) -> (loss, gradient);
   softmax-vjp: fn(x, v);
-  an activation: fn(x), plus alpha / beta / max_value / threshold as keywords when a request
-    gives a value other than the default and fn takes that keyword (otherwise "unsupported").
+  an activation: fn(x), plus its alpha / beta / max_value / threshold as keywords when fn takes
+    them (the request's value, else the default in the format); a value other than the default
+    for a keyword fn does not take makes the request "unsupported".
 Requests for functions other than `functions` (the properties also ask for relatives, such
 as log-softmax beside softmax) are answered "unsupported".
 A result of another float dtype is converted to x's dtype (one rounding, as storing it would).
@@ -22,9 +23,9 @@ import numpy as np
 from . import _formats
 
 FAMILY = ("softmax", "log-softmax", "logsumexp", "sigmoid", "jacobian", "cross-entropy", "softmax-vjp")
-# The activations' parameter defaults (None: leaky-relu's slope 0.01, rounded to the format).
-DEFAULTS = {"softplus": {"beta": 1.0}, "swish": {"beta": 1.0}, "silu": {"beta": 1.0}, "elu": {"alpha": 1.0},
-            "leaky-relu": {"alpha": None}, "relu": {"alpha": 0.0, "threshold": 0.0}}
+# The activations' parameters and their defaults (relu's max_value: none, no clip).
+PARAMETERS = {"softplus": {"beta": 1.0}, "swish": {"beta": 1.0}, "silu": {"beta": 1.0}, "elu": {"alpha": 1.0},
+              "leaky-relu": {"alpha": 0.01}, "relu": {"alpha": 0.0, "max_value": None, "threshold": 0.0}}
 
 
 class Unsupported(Exception):
@@ -126,19 +127,17 @@ class Adapter:
         return np.stack(rows) if self.batched else rows[0]
 
     def _parameters(self, req, function, dtype):
+        """The function's parameters that fn takes as keywords: the request's values, else the
+        defaults in the format. Unsupported when fn lacks a keyword whose value is not the default."""
         out = {}
-        for name in ("alpha", "beta", "max_value", "threshold"):
-            if req.get(name) is None:
-                continue
-            value = dtype.type(number(req[name]))
-            default = DEFAULTS.get(function, {}).get(name, "none")
-            if default is None:
-                default = dtype.type(0.01)
-            if default != "none" and value == dtype.type(default):
-                continue
-            if name not in self.keywords:
+        for name, default in PARAMETERS.get(function, {}).items():
+            fallback = None if default is None else dtype.type(default)
+            value = fallback if req.get(name) is None else dtype.type(number(req[name]))
+            if name in self.keywords:
+                if value is not None:
+                    out[name] = value
+            elif value is not None and not (fallback is not None and value == fallback):
                 raise Unsupported("%s takes no %s" % (getattr(self.fn, "__name__", "fn"), name))
-            out[name] = value
         return out
 
     def _split(self, group, function, dtype, result):
