@@ -4,7 +4,6 @@ lines captured, and the same lines fed to `softmax-ref compute --batch` alone fr
     python python/benchmarks/plumbing.py        # with softmaxref installed
 """
 
-import os
 import subprocess
 import tempfile
 import time

@@ -1,7 +1,6 @@
-"""The NumPy dtypes of the four formats and their packed form: base64 (RFC 4648, padded) of the
-little-endian bit patterns, the `"encoding": "base64-le"` form of `compute --batch`."""
+"""The NumPy dtypes of the four formats and their values as little-endian bytes, which the
+`"encoding": "base64-le"` form of `compute --batch` carries as base64 (see _requests)."""
 
-import base64
 import sys
 
 import numpy as np
@@ -43,16 +42,6 @@ def little_endian_bytes(array):
     """The values of a native-order array as contiguous little-endian bytes, in C order."""
     array = np.ascontiguousarray(array)
     return (array if _LITTLE else array.byteswap()).tobytes()
-
-
-def pack(array):
-    """The packed text of an array's values."""
-    return base64.b64encode(little_endian_bytes(array)).decode("ascii")
-
-
-def unpack_bytes(texts):
-    """The bytes of several packed texts, concatenated."""
-    return b"".join(base64.b64decode(t) for t in texts)
 
 
 def from_bytes(data, fmt):

@@ -11,6 +11,7 @@ of the constants the reference's selu uses exactly)."""
 
 import argparse
 import glob
+import importlib.util
 import json
 import os
 import re
@@ -191,9 +192,7 @@ def main(argv=None):
     for f in functions:
         if f not in OPERATORS:
             parser.error("no ONNX operator for '%s'; expected one of %s" % (f, ", ".join(OPERATORS)))
-    try:
-        import onnx  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("onnx") is None:
         sys.exit("softmaxref-export-onnx: needs the onnx package (pip install 'softmaxref[onnx]')")
     written, skipped = export(args.directory, formats=formats, functions=functions or None)
     print("wrote %d node tests to %s" % (len(written), args.directory))
