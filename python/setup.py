@@ -1,6 +1,8 @@
 """Builds the `softmax-ref` binary with Swift and bundles it, with the golden fixtures, in a
 platform wheel. The repository root is the parent of this directory; the build uses its own
-scratch path (.build-python) so it does not disturb other builds."""
+scratch path (.build-python) so it does not disturb other builds. The Swift runtime and
+Foundation are linked statically, so the wheel needs only libgmp, libstdc++ and libc, not the
+toolchain."""
 
 import glob
 import os
@@ -26,7 +28,8 @@ def swift_binary():
     if not os.path.exists(os.path.join(ROOT, "Package.swift")):
         sys.exit("softmaxref: %s is not the SoftmaxRef repository (no Package.swift); "
                  "install from python/ inside a checkout" % ROOT)
-    command = ["swift", "build", "-c", "release", "--product", "softmax-ref", "--scratch-path", SCRATCH]
+    command = ["swift", "build", "-c", "release", "--product", "softmax-ref", "--scratch-path", SCRATCH,
+               "--static-swift-stdlib"]
     print("softmaxref: " + " ".join(command), flush=True)
     try:
         subprocess.run(command, cwd=ROOT, check=True)
