@@ -11,6 +11,8 @@ import _SoftmaxTestSupport
 /// cases; every JSON report carries its version and validates against tools/schemas.
 @Suite(.serialized) struct ReportFormatTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The reference through the protocol; validate runs it with `--timeout 600`, since a sanitizer
+    /// build under load answers a 10,200-logit fixture in over the default 10 s.
     static let reference = "\(CommandRunner.binary.path) compute --batch"
 
     // MARK: JUnit
@@ -48,7 +50,7 @@ import _SoftmaxTestSupport
 
     @Test("validate over two formats is one document: a suite per format, fixtures and properties as cases")
     func validateIsOneDocument() throws {
-        let r = try CommandRunner.run(["validate", "--command", Self.reference, "--name", "reference", "--fixtures", ValidateCommandTests.fixtures,
+        let r = try CommandRunner.run(["validate", "--command", Self.reference, "--timeout", "600", "--name", "reference", "--fixtures", ValidateCommandTests.fixtures,
                                        "--function", "softmax", "--format", "f32", "--format", "f16", "--cases", "2",
                                        "--profile", "strict", "--report", "junit"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -64,7 +66,7 @@ import _SoftmaxTestSupport
 
     @Test("validate --cases 0 lists every property it did not run as skipped, in each report")
     func casesZeroListsSkippedProperties() throws {
-        let arguments = ["validate", "--command", Self.reference, "--fixtures", ValidateCommandTests.fixtures,
+        let arguments = ["validate", "--command", Self.reference, "--timeout", "600", "--fixtures", ValidateCommandTests.fixtures,
                          "--function", "softmax", "--format", "f16", "--cases", "0"]
         let expected = PropertyCatalog.all(policy: .limit, asking: [.family(.softmax)]).map(\.name)
         #expect(expected.contains("sum-to-one") && expected.contains("close-to-reference/softmax"))
@@ -116,7 +118,7 @@ import _SoftmaxTestSupport
             (check, ["check", "--kernel", "reference", "--cases", "3", "--max-length", "20"]),
             (check, ["check", "--kernel", "all", "--cases", "3", "--max-length", "20"]),
             (check, ["check", "--kernel", "naive", "--cases", "40", "--max-length", "40"]),
-            (validate, ["validate", "--command", Self.reference, "--fixtures", ValidateCommandTests.fixtures, "--function", "softmax",
+            (validate, ["validate", "--command", Self.reference, "--timeout", "600", "--fixtures", ValidateCommandTests.fixtures, "--function", "softmax",
                         "--function", "logsumexp", "--format", "f32", "--cases", "2"]),
             (validate, ["validate", "--results", results]),
         ]
