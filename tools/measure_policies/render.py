@@ -7,6 +7,7 @@ import sys
 from softmaxref_tools.protocol import flatten, parse_number as parse
 from measure_policies.probes import FORMATS, FUNCTIONS, KINDS, SITUATIONS, SITUATION_TEXT
 from measure_policies.judge import versions
+from measure_policies.activations import CONVENTION_CLASSES, render as render_activations
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,9 +123,13 @@ def render(data):
                                      for x in shown[:4])
                     more = " (and %d more)" % (len(shown) - 4) if len(shown) > 4 else ""
                     lines.append("- %s %s %s, %s (%s): %s%s" % (p, function, fmt, SITUATION_TEXT[sit], e["answer"], text, more))
+    if data.get("activations"):
+        section = data["activations"]
+        lines += [""] + render_activations(section, list(section["table"]), FORMATS)
     lines += ["", "## Reproducing", "", "```sh",
               "tools/validate-peers --policies          # makes the environments, builds, runs tools/measure-policies",
               "tools/measure-policies --binary .build/release/softmax-ref --peers numpy --formats f32   # a part",
+              "tools/measure-policies --activations     # the activations alone, merged into policies.json",
               "tools/measure-policies --render-only     # this file again from policies.json", "```", ""]
     return "\n".join(lines)
 
@@ -156,6 +161,25 @@ SWIFT_PEERS = {  # policy: (Swift name, framework name, what the adapter calls)
 }
 
 
+def swift_case(name):
+    """"log-sigmoid" -> "logSigmoid", "positive-infinity" -> "positiveInfinity"."""
+    head, *rest = name.split("-")
+    return head + "".join(w.capitalize() for w in rest)
+
+
+def activation_departures(section, peer):
+    """{(activation, input class, answer): [formats]} for the NaN and ±inf inputs where the peer
+    answers NaN instead of the limit (FrameworkPolicy.ElementAnswer); other departures are defects."""
+    out = {}
+    for activation, per_format in ((section or {}).get("table", {}).get(peer) or {}).items():
+        for fmt in FORMATS:
+            for cls in CONVENTION_CLASSES:
+                e = per_format.get(fmt, {}).get(cls)
+                if e and e["answer"] == "nan":
+                    out.setdefault((activation, cls, "nan"), []).append(fmt)
+    return out
+
+
 def measured_text(peer, data):
     versions = data["peers"][peer]["versions"]
     main_version = next(iter(versions.values()), "?")
@@ -184,6 +208,11 @@ def swift_source(data):
             lines.append("        (.%s, [%s], .%s, .%s)," % (
                 SWIFT_NAMES["functions"][function], ", ".join("." + SWIFT_NAMES["formats"][f] for f in fmts),
                 SWIFT_NAMES["situations"][sit], answer))
+        departures = activation_departures(data.get("activations"), peer)
+        if departures:
+            lines.append("    ], activations: [")
+            lines += ["        (.%s, [%s], .%s, .%s)," % (swift_case(a), ", ".join("." + SWIFT_NAMES["formats"][f] for f in fmts),
+                                                        swift_case(cls), answer) for (a, cls, answer), fmts in departures.items()]
         lines += ["    ])", ""]
     lines[-1] = "}"
     return "\n".join(lines) + "\n"
