@@ -22,6 +22,8 @@ def validate_one(binary, peer, fmt, args, functions=(), group="family"):
                "--timeout", str(args.timeout)]
         for f in functions:
             cmd += ["--function", f]
+        if group == "activations":  # judged by the peer's own measured conventions (--policy)
+            cmd += ["--policy", PEERS[peer].policy]
         if args.profile:
             cmd += ["--profile", args.profile]
         start = time.time()

@@ -23,7 +23,7 @@ extension Profile {
     }
 
     /// The tolerance overrides of PyTorch's OpInfo entries that apply on the CPU
-    /// (`torch/testing/_internal/common_methods_invocations.py`, the same in torch 2.13 and 2.15):
+    /// (`torch/testing/_internal/common_methods_invocations.py`, the same in torch 2.13.0 and 2.15.0):
     /// `precisionOverride` raises atol, `toleranceOverride` both. Overrides declared with
     /// `device_type='cuda'` (elu, selu, silu, hardsigmoid in float16 and bfloat16) do not apply, and
     /// the other activations (exp, elu, selu, silu, gelu in both forms, relu, relu6, leaky_relu,
