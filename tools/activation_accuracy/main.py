@@ -97,9 +97,23 @@ def write(args, cells, ran, fmts, functions, seconds):
                  "max_value, t its threshold); the peers that have no argument for one decline (—)." if args.params else
                  "Parameters are the defaults (β = 1, elu's α = 1, leaky-relu's α = 0.01 rounded to the format, relu "
                  "without slope, maximum or threshold).")]
+    text = scoreboard.render(cells, list(ran), ran, fmts, functions, header + kept_findings(args.output))
     with open(args.output, "w") as out:
-        out.write(scoreboard.render(cells, list(ran), ran, fmts, functions, header))
+        out.write(text)
     say("wrote %s" % os.path.relpath(args.output))
     if args.json:
         with open(args.json, "w") as out:
             json.dump([c.as_json() for c in cells.values()], out, indent=1)
+
+
+def kept_findings(path):
+    """The "## Findings" section of the scoreboard already at `path` (written by hand: what the
+    tables show, with versions), as lines to keep above the regenerated tables."""
+    if not os.path.exists(path):
+        return []
+    text = open(path).read()
+    start = text.find("\n## Findings\n")
+    if start < 0:
+        return []
+    end = text.find("\n## ", start + 1)
+    return [""] + text[start + 1:end if end >= 0 else len(text)].rstrip("\n").split("\n")

@@ -119,6 +119,16 @@ class ParamsTests(unittest.TestCase):
             with self.assertRaises(ValueError):
                 variants.parse(bad)
 
+    def test_findings_survive_a_rewrite(self):
+        import tempfile
+        from activation_accuracy.main import kept_findings
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "board.md")
+            self.assertEqual(kept_findings(path), [])
+            with open(path, "w") as f:
+                f.write("# Board\n\nheader\n\n## Findings\n\n- torch gelu(+inf) is NaN\n\n## f16\n\n| table |\n")
+            self.assertEqual(kept_findings(path), ["", "## Findings", "", "- torch gelu(+inf) is NaN"])
+
 
 if __name__ == "__main__":
     unittest.main()
