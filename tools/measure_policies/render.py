@@ -7,7 +7,7 @@ import sys
 from softmaxref_tools.protocol import flatten, parse_number as parse
 from measure_policies.probes import FORMATS, FUNCTIONS, KINDS, SITUATIONS, SITUATION_TEXT
 from measure_policies.judge import versions
-from measure_policies.activations import CONVENTION_CLASSES, render as render_activations
+from measure_policies.activation_render import activation_departures, render as render_activations, swift_case
 
 
 # ---------------------------------------------------------------------------------------------
@@ -159,25 +159,6 @@ SWIFT_PEERS = {  # policy: (Swift name, framework name, what the adapter calls)
     "pytorch": ("pytorch", "PyTorch", "torch.softmax / log_softmax / logsumexp / sigmoid, autograd, F.cross_entropy (CPU)."),
     "tensorflow": ("tensorflow", "TensorFlow", "tf.nn, tf.math and GradientTape (CPU)."),
 }
-
-
-def swift_case(name):
-    """"log-sigmoid" -> "logSigmoid", "positive-infinity" -> "positiveInfinity"."""
-    head, *rest = name.split("-")
-    return head + "".join(w.capitalize() for w in rest)
-
-
-def activation_departures(section, peer):
-    """{(activation, input class, answer): [formats]} for the NaN and ±inf inputs where the peer
-    answers NaN instead of the limit (FrameworkPolicy.ElementAnswer); other departures are defects."""
-    out = {}
-    for activation, per_format in ((section or {}).get("table", {}).get(peer) or {}).items():
-        for fmt in FORMATS:
-            for cls in CONVENTION_CLASSES:
-                e = per_format.get(fmt, {}).get(cls)
-                if e and e["answer"] == "nan":
-                    out.setdefault((activation, cls, "nan"), []).append(fmt)
-    return out
 
 
 def measured_text(peer, data):

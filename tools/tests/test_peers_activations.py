@@ -11,7 +11,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__)))) 
 
 from activation_accuracy import variants  # noqa: E402
 from measure_policies import activations as policies  # noqa: E402
-from measure_policies.render import activation_departures, swift_case  # noqa: E402
+from measure_policies.activation_render import activation_departures, cell as policy_cell, swift_case  # noqa: E402
 from softmaxref_tools.protocol import format_number as hexnum  # noqa: E402
 from validate_peers import activations as board  # noqa: E402
 
@@ -60,7 +60,7 @@ class MeasureActivationTests(unittest.TestCase):
         self.assertEqual(cells["negative-zero"]["examples"]["zeroSign"]["limit"], hexnum(-0.0))
         one = policies.summarise([probe], [peer], [limit])["softsign"]["f32"]
         self.assertEqual(one["positive-infinity"]["answer"], "nan")
-        self.assertIn("+inf: **nan**", policies.cell(one))
+        self.assertIn("+inf: **nan**", policy_cell(one))
 
     def test_only_nan_at_nan_and_infinities_becomes_a_swift_convention(self):
         entry = lambda answer: {"answer": answer, "kinds": {answer: 1}}
