@@ -15,13 +15,13 @@ def say(message):
     print("%s: %s" % (TOOL, message), file=sys.stderr, flush=True)
 
 
-def requests(function, fmt, values, chunk, rounding=True):
-    """The request lines for the values, `chunk` inputs per request, parameters left to their
-    defaults (the adapters pass the protocol's defaults on explicitly)."""
+def requests(function, fmt, values, chunk, rounding=True, params=None):
+    """The request lines for the values, `chunk` inputs per request, with the parameter keys
+    `params` (none: the defaults, which the adapters pass on explicitly)."""
     out = []
     for start in range(0, len(values), chunk):
         r = {"id": len(out) + 1, "function": function, "format": fmt,
-             "input": [format_number(v) for v in values[start:start + chunk]]}
+             "input": [format_number(v) for v in values[start:start + chunk]], **(params or {})}
         if rounding:
             r["rounding"] = "nearest"
         out.append(r)
@@ -48,10 +48,10 @@ class Reference:
         self.chunk, self.timeout = chunk, timeout
         self.cache = {}
 
-    def outputs(self, function, fmt, values):
-        key = (function, fmt)
+    def outputs(self, function, fmt, values, params=None):
+        key = (function, fmt, tuple(sorted((params or {}).items())))
         if key not in self.cache:
-            reqs = requests(function, fmt, values, self.chunk)
+            reqs = requests(function, fmt, values, self.chunk, params=params)
             answers = self.process.exchange(reqs, timeout=self.timeout)
             out = []
             for req, answer in zip(reqs, answers):
@@ -76,11 +76,12 @@ class PeerRun:
     def _command(self):
         return [self.python, self.peer.adapter]
 
-    def cell(self, function, fmt, values, correct):
-        cell = Cell(self.peer.name, function, fmt)
+    def cell(self, function, fmt, values, correct, params=None, label=None):
+        """The cell of `function` (named `label` in the scoreboard) with the request keys `params`."""
+        cell = Cell(self.peer.name, label or function, fmt)
         if self.process is None:
             self.process = BatchProcess(self._command())
-        reqs = requests(function, fmt, values, self.chunk, rounding=False)
+        reqs = requests(function, fmt, values, self.chunk, rounding=False, params=params)
         exchange = self.process.send(reqs)
         answers = exchange.result(self.timeout)
         if exchange.timed_out or any(a is None for a in answers):

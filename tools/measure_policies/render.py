@@ -7,6 +7,7 @@ import sys
 from softmaxref_tools.protocol import flatten, parse_number as parse
 from measure_policies.probes import FORMATS, FUNCTIONS, KINDS, SITUATIONS, SITUATION_TEXT
 from measure_policies.judge import versions
+from measure_policies.activation_render import activation_departures, render as render_activations, swift_case
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,9 +123,13 @@ def render(data):
                                      for x in shown[:4])
                     more = " (and %d more)" % (len(shown) - 4) if len(shown) > 4 else ""
                     lines.append("- %s %s %s, %s (%s): %s%s" % (p, function, fmt, SITUATION_TEXT[sit], e["answer"], text, more))
+    if data.get("activations"):
+        section = data["activations"]
+        lines += [""] + render_activations(section, list(section["table"]), FORMATS)
     lines += ["", "## Reproducing", "", "```sh",
               "tools/validate-peers --policies          # makes the environments, builds, runs tools/measure-policies",
               "tools/measure-policies --binary .build/release/softmax-ref --peers numpy --formats f32   # a part",
+              "tools/measure-policies --activations     # the activations alone, merged into policies.json",
               "tools/measure-policies --render-only     # this file again from policies.json", "```", ""]
     return "\n".join(lines)
 
@@ -184,6 +189,11 @@ def swift_source(data):
             lines.append("        (.%s, [%s], .%s, .%s)," % (
                 SWIFT_NAMES["functions"][function], ", ".join("." + SWIFT_NAMES["formats"][f] for f in fmts),
                 SWIFT_NAMES["situations"][sit], answer))
+        departures = activation_departures(data.get("activations"), peer)
+        if departures:
+            lines.append("    ], activations: [")
+            lines += ["        (.%s, [%s], .%s, .%s)," % (swift_case(a), ", ".join("." + SWIFT_NAMES["formats"][f] for f in fmts),
+                                                        swift_case(cls), answer) for (a, cls, answer), fmts in departures.items()]
         lines += ["    ])", ""]
     lines[-1] = "}"
     return "\n".join(lines) + "\n"

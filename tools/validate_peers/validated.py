@@ -13,12 +13,17 @@ from validate_peers.setup import run
 # 3a. Validation through `softmax-ref validate`
 
 
-def validate_one(binary, peer, fmt, args):
+def validate_one(binary, peer, fmt, args, functions=(), group="family"):
+    """One validate run of a peer in a format, on `functions` (validate's default when empty)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "report.json")
         cmd = [binary, "validate", "--command", PEERS[peer].command(), "--name", peer, "--format", fmt,
                "--report", "json", "--output", out, "--cases", str(args.cases), "--seed", str(args.seed),
                "--timeout", str(args.timeout)]
+        for f in functions:
+            cmd += ["--function", f]
+        if group == "activations":  # judged by the peer's own measured conventions (--policy)
+            cmd += ["--policy", PEERS[peer].policy]
         if args.profile:
             cmd += ["--profile", args.profile]
         start = time.time()
@@ -31,7 +36,8 @@ def validate_one(binary, peer, fmt, args):
         if args.keep_reports:
             os.makedirs(args.keep_reports, exist_ok=True)
             if os.path.exists(out):
-                with open(out) as src, open(os.path.join(args.keep_reports, "%s-%s.json" % (peer, fmt)), "w") as dst:
+                name = "%s-%s.json" % (peer, fmt) if group == "family" else "%s-%s-%s.json" % (peer, fmt, group)
+                with open(out) as src, open(os.path.join(args.keep_reports, name), "w") as dst:
                     dst.write(src.read())
         document = None
         if os.path.exists(out):

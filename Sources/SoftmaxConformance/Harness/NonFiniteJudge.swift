@@ -15,26 +15,33 @@ public enum NonFiniteJudge {
     /// (or the implementation declines the function).
     public static func failure(_ request: ImplementationRequest, _ answer: ImplementationAnswer,
                                policy: FrameworkPolicy, profile: Profile) -> String? {
+        defect(request, answer, policy: policy, profile: profile).map { $0 + followed(request, answer, besides: policy, profile: profile) }
+    }
+
+    /// ``failure(_:_:policy:profile:)`` without naming the conventions that would explain it.
+    static func defect(_ request: ImplementationRequest, _ answer: ImplementationAnswer, policy: FrameworkPolicy, profile: Profile) -> String? {
         switch answer {
         case .unsupported, .unavailable: return nil  // nothing to judge: declined, or not run
         case .values, .failure: break
         }
+        var conventional: Set<Int> = []  // outputs that are the framework's convention (an activation's)
         switch policy.verdict(request, answer) {
         case .matches: return nil
-        case .differs(let reason): return reason + followed(request, answer, besides: policy)
+        case .differs(let reason): return reason
         case .judgeByReference: break
+        case .judgeOthersByReference(let indices): conventional = indices
         }
         let outputs: [FloatValue]
         switch answer {
         case .unsupported, .unavailable: return nil  // answered above
-        case .failure(let reason): return "the implementation failed: \(reason)" + followed(request, answer, besides: policy)
+        case .failure(let reason): return "the implementation failed: \(reason)"
         case .values(let v): outputs = v
         }
         guard outputs.count == request.expectedOutputCount else { return PropertyContext.wrongCount(request, outputs.count) }
         // A request the reference rejects (say a label out of range) has no answer to judge.
         guard case .values(let limit) = ReferenceImplementation().evaluate(request) else { return nil }
-        let defect = specialDefect(request, outputs, limit) ?? farFromLimit(request, outputs, limit, profile)
-        return defect.map { $0 + followed(request, answer, besides: policy) }
+        let judged = outputs.indices.map { conventional.contains($0) ? limit[$0] : outputs[$0] }
+        return specialDefect(request, judged, limit) ?? farFromLimit(request, judged, limit, profile)
     }
 
     /// The first output whose kind (NaN, infinity, the exact 0 of a masked entry) is not the limit's.
@@ -83,8 +90,15 @@ public enum NonFiniteJudge {
     }
 
     /// "; that is the convention of numpy, scipy (--policy numpy)", or that no measured convention gives it.
-    static func followed(_ request: ImplementationRequest, _ answer: ImplementationAnswer, besides policy: FrameworkPolicy) -> String {
-        let others = FrameworkPolicy.all.filter { $0 != policy && $0 != .limit && $0.verdict(request, answer) == .matches }.map(\.name)
+    static func followed(_ request: ImplementationRequest, _ answer: ImplementationAnswer, besides policy: FrameworkPolicy, profile: Profile) -> String {
+        let others = FrameworkPolicy.all.filter { other in
+            guard other != policy && other != .limit else { return false }
+            switch other.verdict(request, answer) {
+            case .matches: return true
+            case .judgeOthersByReference: return defect(request, answer, policy: other, profile: profile) == nil
+            case .judgeByReference, .differs: return false
+            }
+        }.map(\.name)
         return others.isEmpty ? "; no measured framework convention gives this"
                               : "; that is the convention of \(others.joined(separator: ", ")) (--policy \(others[0]))"
     }

@@ -19,7 +19,8 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
     /// for float16 (and bfloat16) outputs.
     case webnn(halfPrecision: Bool)
 
-    /// The frameworks' test tolerances, by name, for a format.
+    /// The frameworks' test tolerances, by name, for a format (the per-dtype defaults; the
+    /// per-operator ones are ``relativeTolerance(for:format:)``).
     ///
     /// - pytorch: `torch.testing.assert_close` defaults, used by OpInfo tests: float16 rtol 1e-3,
     ///   atol 1e-5; bfloat16 rtol 1.6e-2, atol 1e-5; float32 rtol 1.3e-6, atol 1e-5; float64
@@ -41,11 +42,12 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Whether an output within `ulps` of the exact value, or within the relative tolerance, passes.
+    /// Whether an output within `ulps` of the exact value, or within the relative tolerance of
+    /// `function` in `format` (``relativeTolerance(for:format:)``), passes.
     /// - Parameters: `error` in ulps, `distance` = |output − exact| and `magnitude` = |exact| as Doubles.
     /// - Parameter count: the row length N (the WebNN bounds grow with it).
-    public func allows(function: HarnessFunction, count: Int, error: Double, distance: Double, magnitude: Double) -> Bool {
-        if case .relative(_, let rtol, let atol) = self { return distance <= atol + rtol * magnitude }
+    public func allows(function: HarnessFunction, format: FloatFormat, count: Int, error: Double, distance: Double, magnitude: Double) -> Bool {
+        if let (rtol, atol) = relativeTolerance(for: function, format: format) { return distance <= atol + rtol * magnitude }
         return error <= ulps(for: function, count: count)
     }
 
@@ -122,7 +124,7 @@ public enum Profile: Sendable, Equatable, CustomStringConvertible {
         case .faithful: "faithful"
         case .bounded(let k): "bounded(\(k) ulps)"
         case .framework: "framework"
-        case .relative(let name, let rtol, let atol): "\(name) (rtol \(rtol), atol \(atol))"
+        case .relative(let name, let rtol, let atol): "\(name) (rtol \(rtol), atol \(atol)\(name == "pytorch" ? ", OpInfo's per-operator overrides" : ""))"
         case .webnn(let half): "webnn (\(half ? "float16" : "float32") ulps: softmax 3N+3, logsumexp 2N+18, sigmoid \(half ? 10 : 34), WPT's activation tolerances)"
         }
     }

@@ -64,7 +64,7 @@ public struct PropertyContext: Sendable {
     /// The bound as an exact dyadic: u·ulp(max(|a|, |b|)), or atol + rtol·max(|a|, |b|) for a relative profile.
     public func tolerance(_ function: HarnessFunction, around values: FloatValue...) -> Dyadic {
         let magnitude = values.compactMap { $0.dyadic?.magnitude }.max() ?? .zero
-        if case .relative(_, let rtol, let atol) = profile {
+        if let (rtol, atol) = profile.relativeTolerance(for: function, format: values[0].format) {
             // atol + rtol·|v|, widened by one part in 2^40 for the binary64 arithmetic that forms it.
             let allowed = (atol + rtol * magnitude.doubleApproximation) * (1 + 0x1p-40)
             return FloatValue(allowed).dyadic ?? .zero

@@ -4,10 +4,12 @@ import SoftmaxReference
 /// Every activation on rows with NaN, +inf and −inf at a row's ends, middle and vector-lane edges:
 /// NaN propagates and ±inf gives the limit (tanh(+inf) = 1, softplus(−inf) = 0, ...).
 public struct ActivationNonFinite: ConformanceProperty {
-    public init() {}
+    /// The convention judged by: the limit, or a framework's measured one (``FrameworkPolicy``).
+    public let policy: FrameworkPolicy
+    public init(policy: FrameworkPolicy = .limit) { self.policy = policy }
     public let name = "non-finite/activations"
-    public let statement = "every activation maps NaN to NaN and ±inf to its limit, at every probed position of a row, the finite entries staying within the bound"
-    public let rationale = "The limits are those of the exact functions (README, activations); an elementwise kernel treats lanes 0, 7, 8, 15, 16, 31, 32 and n−1 differently, so NaN, +inf and −inf take turns there. No framework's convention for activations was measured, so the limit judges (NonFiniteJudge)."
+    public let statement = "every activation maps NaN to NaN and ±inf to its limit (or the chosen framework's convention), at every probed position of a row, the finite entries staying within the bound"
+    public let rationale = "The limits are those of the exact functions (README, activations); an elementwise kernel treats lanes 0, 7, 8, 15, 16, 31, 32 and n−1 differently, so NaN, +inf and −inf take turns there. The limit judges, or with --policy the framework's measured convention (NaN where its formula meets inf/inf or 0·inf) (NonFiniteJudge)."
     public var families: [RowGenerator.Family] { [.nonFinite] }
     public var functions: Set<HarnessFunction> { Set(Activation.allCases.map(HarnessFunction.activation)) }
 
@@ -22,7 +24,7 @@ public struct ActivationNonFinite: ConformanceProperty {
             let answer = context.implementation.evaluate(request)
             if case .unavailable(let reason) = answer { throw .unavailable(reason) }
             if case .unsupported = answer { continue }
-            if let reason = NonFiniteJudge.failure(request, answer, policy: .limit, profile: context.profile) {
+            if let reason = NonFiniteJudge.failure(request, answer, policy: policy, profile: context.profile) {
                 return .fail(reason: "\(activation.rawValue): \(reason)", maxUlp: .infinity)
             }
         }

@@ -29,7 +29,7 @@ public struct CloseToReference: ConformanceProperty {
             }
             return .pass(maxUlp: worst)
         }
-        if let i = outputs.indices.first(where: { !context.profile.allows(function: function, count: c.row.count, error: errors[$0],
+        if let i = outputs.indices.first(where: { !context.profile.allows(function: function, format: c.format, count: c.row.count, error: errors[$0],
                                                                          distance: Self.distance(outputs[$0], exact[$0]),
                                                                          magnitude: Self.magnitude(exact[$0])) }) {
             if !outputs[i].isFinite, case .interval = exact[i] {

@@ -2,9 +2,9 @@ import SoftmaxReference
 
 /// Every property, in report order: the softmax family's, then the activations'.
 public enum PropertyCatalog {
-    /// Every property, with the non-finite one judging by `policy`.
+    /// Every property, with the non-finite ones judging by `policy`.
     public static func all(policy: FrameworkPolicy) -> [any ConformanceProperty] {
-        all.map { $0 is NonFinitePolicyProperty ? NonFinitePolicyProperty(policy: policy) : $0 }
+        all.map { $0 is NonFinitePolicyProperty ? NonFinitePolicyProperty(policy: policy) : $0 is ActivationNonFinite ? ActivationNonFinite(policy: policy) : $0 }
     }
 
     /// Those of ``all(policy:)`` that ask for at least one of `functions`.

@@ -26,6 +26,14 @@ extension FrameworkPolicy {
         (.softmaxVJP, [.binary16, .binary32, .binary64], .empty, .raises),
         (.softmaxVJP, [.binary16, .binary32, .binary64], .severalPositiveInfinity, .allNaN),
         (.softmaxVJP, [.binary16, .binary32, .binary64], .positiveInfinity, .allNaN),
+    ], activations: [
+        (.softsign, [.binary16, .binary32, .binary64], .positiveInfinity, .nan),
+        (.softsign, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.swish, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.silu, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.geluTanh, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.mish, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.hardSwish, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
     ])
 
     /// scipy.special.softmax / log_softmax / logsumexp / expit.
@@ -36,6 +44,11 @@ extension FrameworkPolicy {
         (.logSoftmax, [.binary16, .binary32, .binary64], .empty, .raises),
         (.logSoftmax, [.binary16, .binary32, .binary64], .severalPositiveInfinity, .negativeInfinityAndNaN),
         (.logSoftmax, [.binary16, .binary32, .binary64], .positiveInfinity, .negativeInfinityAndNaN),
+    ], activations: [
+        (.swish, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.silu, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.gelu, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.mish, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
     ])
 
     /// jax.nn, jacfwd, vjp and value_and_grad, jitted on the CPU.
@@ -51,6 +64,15 @@ extension FrameworkPolicy {
         (.crossEntropy, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinityZeroTarget, .nanLoss),
         (.softmaxVJP, [.binary16, .bfloat16, .binary32, .binary64], .severalPositiveInfinity, .allNaN),
         (.softmaxVJP, [.binary16, .bfloat16, .binary32, .binary64], .positiveInfinity, .allNaN),
+    ], activations: [
+        (.softsign, [.binary16, .bfloat16, .binary32, .binary64], .positiveInfinity, .nan),
+        (.softsign, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.swish, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.silu, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.gelu, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.geluTanh, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.mish, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.hardSwish, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
     ])
 
     /// The Softmax, LogSoftmax, Sigmoid and ReduceLogSumExp operators (CPU provider).
@@ -64,6 +86,15 @@ extension FrameworkPolicy {
         (.logSoftmax, [.binary64], .severalPositiveInfinity, .negativeInfinityAndNaN),
         (.logSoftmax, [.binary64], .positiveInfinity, .negativeInfinityAndNaN),
         (.logSumExp, [.binary32, .binary64], .nanAndInfinity, .nanOrInfinity),
+    ], activations: [
+        (.softsign, [.binary16, .binary32], .positiveInfinity, .nan),
+        (.softsign, [.binary16, .binary32], .negativeInfinity, .nan),
+        (.swish, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.silu, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.gelu, [.binary16, .binary32], .negativeInfinity, .nan),
+        (.geluTanh, [.binary16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.mish, [.binary16, .binary32], .negativeInfinity, .nan),
+        (.hardSwish, [.binary16, .binary32], .negativeInfinity, .nan),
     ])
 
     /// torch.softmax / log_softmax / logsumexp / sigmoid, autograd, F.cross_entropy (CPU).
@@ -81,6 +112,16 @@ extension FrameworkPolicy {
         (.crossEntropy, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinityZeroTarget, .nanLoss),
         (.softmaxVJP, [.binary16, .bfloat16, .binary32, .binary64], .severalPositiveInfinity, .allNaN),
         (.softmaxVJP, [.binary16, .bfloat16, .binary32, .binary64], .positiveInfinity, .allNaN),
+    ], activations: [
+        (.softsign, [.binary16, .bfloat16, .binary32, .binary64], .positiveInfinity, .nan),
+        (.softsign, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.swish, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.silu, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.gelu, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.gelu, [.bfloat16, .binary32], .positiveInfinity, .nan),
+        (.geluTanh, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.mish, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.hardSwish, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
     ])
 
     /// tf.nn, tf.math and GradientTape (CPU).
@@ -100,5 +141,14 @@ extension FrameworkPolicy {
         (.crossEntropy, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinityZeroTarget, .nanLoss),
         (.softmaxVJP, [.binary16, .bfloat16, .binary32, .binary64], .severalPositiveInfinity, .allNaN),
         (.softmaxVJP, [.binary16, .bfloat16, .binary32, .binary64], .positiveInfinity, .allNaN),
+    ], activations: [
+        (.softsign, [.binary16, .bfloat16, .binary32, .binary64], .positiveInfinity, .nan),
+        (.softsign, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.swish, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.silu, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.gelu, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.geluTanh, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.mish, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
+        (.hardSwish, [.binary16, .bfloat16, .binary32, .binary64], .negativeInfinity, .nan),
     ])
 }

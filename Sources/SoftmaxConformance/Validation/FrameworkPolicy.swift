@@ -79,6 +79,7 @@ public struct FrameworkPolicy: Sendable, Equatable {
     /// The framework version the table was measured on, and the date.
     public let measured: String
     let answers: [Key: Answer]
+    let activationAnswers: [ActivationKey: ElementAnswer]
 
     struct Key: Hashable, Sendable {
         let function: ReferenceFunction
@@ -86,8 +87,16 @@ public struct FrameworkPolicy: Sendable, Equatable {
         let situation: Situation
     }
 
-    /// A policy from its departures from the limit: (function, formats, situation, answer).
-    init(name: String, measured: String, _ entries: [(ReferenceFunction, [FloatFormat], Situation, Answer)]) {
+    struct ActivationKey: Hashable, Sendable {
+        let activation: Activation
+        let format: FloatFormat
+        let input: InputClass
+    }
+
+    /// A policy from its departures from the limit: (function, formats, situation, answer) for
+    /// the family, (activation, formats, input class, answer) for the activations.
+    init(name: String, measured: String, _ entries: [(ReferenceFunction, [FloatFormat], Situation, Answer)],
+         activations: [(Activation, [FloatFormat], InputClass, ElementAnswer)] = []) {
         self.name = name
         self.measured = measured
         var answers: [Key: Answer] = [:]
@@ -95,6 +104,11 @@ public struct FrameworkPolicy: Sendable, Equatable {
             for format in formats { answers[Key(function: function, format: format, situation: situation)] = answer }
         }
         self.answers = answers
+        var activationAnswers: [ActivationKey: ElementAnswer] = [:]
+        for (activation, formats, input, answer) in activations {
+            for format in formats { activationAnswers[ActivationKey(activation: activation, format: format, input: input)] = answer }
+        }
+        self.activationAnswers = activationAnswers
     }
 
     /// The framework's answer for `function` in `format` on a request in `situation` (the limit
@@ -121,8 +135,8 @@ public struct FrameworkPolicy: Sendable, Equatable {
     /// mass on a masked entry is a situation of its own. Sigmoid is elementwise, but its row is
     /// classified the same way (every framework measured follows the limit there, element by
     /// element). softmax-vjp's vector and cross-entropy's target must be finite (the reference
-    /// rejects others), so they are not looked at otherwise. An activation has none: no framework's
-    /// convention for them was measured, so they are judged by the limit, element by element.
+    /// rejects others), so they are not looked at otherwise. An activation has none: its
+    /// conventions are element by element (``activationVerdict(_:_:_:)``).
     public static func situation(of request: ImplementationRequest) -> Situation? {
         guard case .family = request.function else { return nil }
         let base = situation(of: request.input, beta: request.beta)
@@ -139,12 +153,16 @@ public struct FrameworkPolicy: Sendable, Equatable {
         case judgeByReference
         /// The answer is what the framework returns.
         case matches
+        /// The outputs at these indices are what the framework returns; judge the others against
+        /// the reference (an activation's row, element by element).
+        case judgeOthersByReference(Set<Int>)
         /// It is not; the reason says what was expected.
         case differs(String)
     }
 
     /// `answer` to `request` judged by this framework's convention for the request's situation.
     public func verdict(_ request: ImplementationRequest, _ answer: ImplementationAnswer) -> Verdict {
+        if case .activation(let activation) = request.function { return activationVerdict(activation, request, answer) }
         guard let situation = Self.situation(of: request) else { return .judgeByReference }
         guard case .family(let function) = request.function else { return .judgeByReference }
         let expected = self.answer(function, situation, format: request.format)

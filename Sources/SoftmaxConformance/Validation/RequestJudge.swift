@@ -24,7 +24,7 @@ public enum RequestJudge {
         if profile == .strict, !correct, let i = outputs.indices.first(where: { !CloseToReference.same(outputs[$0], rounded[$0]) }) {
             failure = "output \(i) is \(outputs[i].hexString), correctly rounded\(mode) is \(rounded[i].hexString)"
         } else if profile != .strict, let i = outputs.indices.first(where: {
-            !profile.allows(function: request.function, count: request.input.count, error: errors[$0], distance: CloseToReference.distance(outputs[$0], exact[$0]),
+            !profile.allows(function: request.function, format: request.format, count: request.input.count, error: errors[$0], distance: CloseToReference.distance(outputs[$0], exact[$0]),
                             magnitude: CloseToReference.magnitude(exact[$0]))
         }) {
             failure = "output \(i) is \(outputs[i].hexString), \(UlpErrorText.format(errors[i])) ulp from the exact value (expected\(mode) \(rounded[i].hexString), profile \(profile))"
