@@ -13,11 +13,13 @@ extension ActivationKernel {
         precondition(threads >= 1, "threads must be >= 1; got \(threads)")
         if let problem = parameters.problem(for: self) { preconditionFailure(problem) }
         guard let xb = x.baseAddress, let yb = y.baseAddress else { return }
-        let n = x.count
+        // T is the type kernelScalarType names: the raw pointers only change the static type, so that
+        // each storage type runs code specialised for it.
+        let (xr, yr) = (UnsafeRawPointer(xb), UnsafeMutableRawPointer(yb))
         switch T.kernelScalarType {
-        case .float: run(xb, yb, n, Float.self, parameters, threads)
-        case .double: run(xb, yb, n, Double.self, parameters, threads)
-        case .float16: run(xb, yb, n, Float16.self, parameters, threads)
+        case .float: run(xr.assumingMemoryBound(to: Float.self), yr.assumingMemoryBound(to: Float.self), x.count, parameters, threads)
+        case .double: run(xr.assumingMemoryBound(to: Double.self), yr.assumingMemoryBound(to: Double.self), x.count, parameters, threads)
+        case .float16: run(xr.assumingMemoryBound(to: Float16.self), yr.assumingMemoryBound(to: Float16.self), x.count, parameters, threads)
         }
     }
 
@@ -34,11 +36,11 @@ extension ActivationKernel {
     /// Batches below this many elements run on the calling thread whatever the thread count.
     static var parallelThreshold: Int { 1 << 15 }
 
-    private func run<T, S: ActivationStorage>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, _ n: Int, _: S.Type,
-                                              _ parameters: ActivationKernelParameters, _ threads: Int) {
-        // T is S (checked by kernelScalarType): the rebinding only names the type.
-        let xs = UnsafeRawPointer(x).assumingMemoryBound(to: S.self)
-        let ys = UnsafeMutableRawPointer(y).assumingMemoryBound(to: S.self)
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    @_specialize(where S == Float16)
+    private func run<S: ActivationStorage>(_ xs: UnsafePointer<S>, _ ys: UnsafeMutablePointer<S>, _ n: Int,
+                                           _ parameters: ActivationKernelParameters, _ threads: Int) {
         let resolved = ResolvedActivation(self, parameters, S.self)
         guard threads > 1, n >= Self.parallelThreshold else {
             ActivationLanes.run(resolved, xs, ys, n)
