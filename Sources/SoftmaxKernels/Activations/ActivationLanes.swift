@@ -7,31 +7,30 @@ enum ActivationLanes {
     /// Applies `a` to n elements of x, into y (which may be x).
     static func run<S: ActivationStorage>(_ a: ResolvedActivation, _ x: UnsafePointer<S>, _ y: UnsafeMutablePointer<S>, _ n: Int) {
         let alpha = a.alpha, beta = a.beta, paired = a.pairedProduct
+        typealias K = LaneMaps
         switch a.function {
-        case .tanh: map(x, y, n, tanh)
-        case .softplus: map(x, y, n) { softplus($0, beta: beta, paired: paired) }
-        case .logSigmoid: map(x, y, n, logSigmoid)
-        case .softsign: map(x, y, n, softsign)
-        case .exponential: map(x, y, n) { M.exp($0) }
-        case .elu: map(x, y, n) { elu($0, alpha: alpha) }
-        case .selu: map(x, y, n, selu)
-        case .swish, .silu: map(x, y, n) { swish($0, beta: beta, paired: paired) }
-        case .gelu: map(x, y, n, GaussianActivation.gelu)
-        case .geluTanh: map(x, y, n, geluTanh)
-        case .mish: map(x, y, n, mish)
-        case .relu:
-            let threshold = a.threshold, maxValue = a.maxValue
-            map(x, y, n) { PiecewiseLanes.relu($0, alpha: alpha, threshold: threshold, maxValue: maxValue) }
-        case .relu6: map(x, y, n, PiecewiseLanes.relu6)
-        case .leakyRelu: map(x, y, n) { PiecewiseLanes.leakyRelu($0, alpha: alpha) }
-        case .hardSigmoid: map(x, y, n, PiecewiseLanes.hardSigmoid)
-        case .hardSwish: map(x, y, n, PiecewiseLanes.hardSwish)
+        case .tanh: map(x, y, n, K.Tanh())
+        case .softplus: map(x, y, n, K.Softplus(beta: beta, paired: paired))
+        case .logSigmoid: map(x, y, n, K.LogSigmoid())
+        case .softsign: map(x, y, n, K.Softsign())
+        case .exponential: map(x, y, n, K.Exponential())
+        case .elu: map(x, y, n, K.Elu(alpha: alpha))
+        case .selu: map(x, y, n, K.Selu())
+        case .swish, .silu: map(x, y, n, K.Swish(beta: beta, paired: paired))
+        case .gelu: map(x, y, n, K.Gelu())
+        case .geluTanh: map(x, y, n, K.GeluTanh())
+        case .mish: map(x, y, n, K.Mish())
+        case .relu: map(x, y, n, K.Relu(alpha: alpha, threshold: a.threshold, maxValue: a.maxValue))
+        case .relu6: map(x, y, n, K.Relu6())
+        case .leakyRelu: map(x, y, n, K.LeakyRelu(alpha: alpha))
+        case .hardSigmoid: map(x, y, n, K.HardSigmoid())
+        case .hardSwish: map(x, y, n, K.HardSwish())
         case .linear: if UnsafePointer(y) != x { y.update(from: x, count: n) }
         }
     }
 
     @inline(__always)
-    static func map<S: ActivationStorage>(_ x: UnsafePointer<S>, _ y: UnsafeMutablePointer<S>, _ n: Int, _ f: (V) -> V) {
+    static func map<S: ActivationStorage, F: LaneMap>(_ x: UnsafePointer<S>, _ y: UnsafeMutablePointer<S>, _ n: Int, _ f: F) {
         var i = 0
         while i &+ 4 <= n {
             S.store4(f(S.load4(x + i)), y + i)

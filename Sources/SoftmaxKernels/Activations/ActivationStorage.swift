@@ -9,10 +9,10 @@ protocol ActivationStorage: SoftmaxScalar {
 
 extension Float: ActivationStorage {
     @inline(__always) static func load4(_ p: UnsafePointer<Float>) -> SIMD4<Double> {
-        SIMD4<Double>(UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self))
+        SIMD4<Double>(Double(p[0]), Double(p[1]), Double(p[2]), Double(p[3]))
     }
     @inline(__always) static func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: SIMD4<Float>(v), as: SIMD4<Float>.self)
+        p[0] = Float(v[0]); p[1] = Float(v[1]); p[2] = Float(v[2]); p[3] = Float(v[3])
     }
     @inline(__always) static func rounded(_ v: Double) -> Float { Float(v) }
 }
@@ -29,10 +29,14 @@ extension Double: ActivationStorage {
 
 extension Float16: ActivationStorage {
     @inline(__always) static func load4(_ p: UnsafePointer<Float16>) -> SIMD4<Double> {
-        SIMD4<Double>(UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float16>.self))
+        let h = UnsafeRawPointer(p).loadUnaligned(as: SIMD4<UInt16>.self)
+        return HalfBits.widen(SIMD4<UInt64>(UInt64(h[0]), UInt64(h[1]), UInt64(h[2]), UInt64(h[3])))
     }
     @inline(__always) static func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Float16>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: SIMD4<Float16>(v), as: SIMD4<Float16>.self)
+        let h = HalfBits.narrow(v)
+        let bits = SIMD4<UInt16>(UInt16(truncatingIfNeeded: h[0]), UInt16(truncatingIfNeeded: h[1]),
+                                 UInt16(truncatingIfNeeded: h[2]), UInt16(truncatingIfNeeded: h[3]))
+        UnsafeMutableRawPointer(p).storeBytes(of: bits, as: SIMD4<UInt16>.self)
     }
     @inline(__always) static func rounded(_ v: Double) -> Float16 { Float16(v) }
 }
