@@ -7,7 +7,7 @@
 /// (`Float16`). ±0, ±inf and NaN follow the reference's conventions: NaN gives NaN, ±inf the limit,
 /// an exact 0 at ±0 the sign of f beside 0 on that side.
 /// ```swift
-/// ActivationKernel.tanh.apply([0.5, -2] as [Float])   // [0.46211717, -0.9640276]
+/// ActivationKernel.tanh.apply([0.5, -2] as [Float])   // ≈ [0.4621, -0.9640]
 /// ```
 public enum ActivationKernel: String, CaseIterable, Sendable, Codable {
     /// tanh x.
