@@ -15,7 +15,8 @@ enum HalfBits {
         let normal = exponent .!= 0
         let significand = fraction | U(repeating: 0x400).replacing(with: 0, where: .!normal)
         let scaleExponent = exponent.replacing(with: 1, where: .!normal) &+ (1023 - 25)
-        let magnitude = V(Double(significand[0]), Double(significand[1]), Double(significand[2]), Double(significand[3]))
+        let si = SIMD4<Int64>(truncatingIfNeeded: significand)  // below 2¹¹: the signed conversion is the cheap one
+        let magnitude = V(Double(si[0]), Double(si[1]), Double(si[2]), Double(si[3]))
             * unsafeBitCast(scaleExponent &<< 52, to: V.self)
         let special = unsafeBitCast(U(repeating: 0x7FF0_0000_0000_0000) | (fraction &<< 42), to: V.self)
         let value = magnitude.replacing(with: special, where: exponent .== 0x1F)
@@ -41,7 +42,7 @@ enum HalfBits {
         let normalBits = ((rb &>> 42) & 0x3FF) | ((((rb &>> 52) & 0x7FF) &- (1023 - 15)) &<< 10)
         let subnormal = r .< 0x1p-14
         let s = (r * 0x1p24).replacing(with: 0, where: .!subnormal)  // below 2¹⁰: converts without trapping
-        let subnormalBits = U(UInt64(s[0]), UInt64(s[1]), UInt64(s[2]), UInt64(s[3]))
+        let subnormalBits = U(truncatingIfNeeded: SIMD4<Int64>(Int64(s[0]), Int64(s[1]), Int64(s[2]), Int64(s[3])))
         var h = normalBits.replacing(with: subnormalBits, where: subnormal)
         h = h.replacing(with: 0x7C00, where: a .>= 65520)  // the midpoint of 65504 and 2^16 rounds to even: inf
         h = h.replacing(with: 0x7E00 | ((bits &>> 42) & 0x3FF), where: a .!= a)
