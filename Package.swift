@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "_SoftmaxTestSupport", dependencies: ["Multiprecision", "SoftmaxConformance"], path: "Tests/_SoftmaxTestSupport"),
         .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision", "_SoftmaxTestSupport", propertyBased]),
         .testTarget(name: "SoftmaxReferenceTests", dependencies: ["SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport", propertyBased]),
-        .testTarget(name: "SoftmaxKernelsTests", dependencies: ["SoftmaxKernels"]),
+        .testTarget(name: "SoftmaxKernelsTests", dependencies: ["SoftmaxKernels", "SoftmaxConformance", "SoftmaxReference", "Multiprecision"]),
         .testTarget(name: "SoftmaxConformanceTests", dependencies: ["SoftmaxConformance", "SoftmaxReference", "Multiprecision", "_SoftmaxTestSupport"]),
         .testTarget(name: "SoftmaxRefCLITests", dependencies: ["softmax-ref", "SoftmaxConformance", "_SoftmaxTestSupport"], exclude: ["Programs", "Schemas"]),
     ]

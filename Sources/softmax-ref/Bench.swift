@@ -30,6 +30,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "With --kernels: only simd, on shapes an eighth the size.")
     var quick = false
 
+    @Flag(name: .long, help: "With --kernels: only the simd activations (1×10⁶ elements per type).")
+    var activations = false
+
     @Option(name: .long, help: ArgumentHelp("With --kernels: only this kernel (naive, two-pass, online, simd); repeatable.", valueName: "name"))
     var kernel: [String] = []
 
@@ -51,14 +54,15 @@ struct Bench: ParsableCommand {
         for k in kernel where KernelAlgorithm(rawValue: k) == nil {
             throw ValidationError("unknown kernel \(k); valid: \(KernelAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if (!kernel.isEmpty || !threads.isEmpty) && !kernels { throw ValidationError("--kernel and --threads go with --kernels") }
+        if (!kernel.isEmpty || !threads.isEmpty || activations) && !kernels { throw ValidationError("--kernel, --threads and --activations go with --kernels") }
+        if activations && !kernel.isEmpty && !kernel.contains("simd") { throw ValidationError("--activations times the simd kernel; --kernel names no simd") }
         if threads.contains(where: { $0 < 1 }) { throw ValidationError("--threads must be >= 1") }
     }
 
     func run() throws {
         if kernels {
             let run = KernelBenchmarks(json: json, threads: threads, kernels: kernel.compactMap(KernelAlgorithm.init(rawValue:)),
-                                       quick: quick, budget: .milliseconds(Int64(seconds * 300)))
+                                       quick: quick, budget: .milliseconds(Int64(seconds * 300)), activationsOnly: activations)
             run.run { print($0) }
         }
         if harness { runHarnessBenchmark() }

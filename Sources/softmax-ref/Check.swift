@@ -47,9 +47,9 @@ struct Check: ParsableCommand {
         for f in function where HarnessFunction(rawValue: f) == nil {
             throw ValidationError("unknown function '\(f)'; expected \(HarnessFunction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        // The built-in kernels compute the softmax family only.
-        if kernel != "reference", let activation = function.compactMap(HarnessFunction.init(rawValue:)).first(where: { $0.activation != nil }) {
-            throw ValidationError("no kernel for \(activation.rawValue): the built-in kernels compute the softmax family only; check activations with --kernel reference, or another implementation with validate --command")
+        // Of the built-in kernels, only simd computes the activations.
+        if !["reference", "simd", "all"].contains(kernel), let activation = function.compactMap(HarnessFunction.init(rawValue:)).first(where: { $0.activation != nil }) {
+            throw ValidationError("no kernel for \(activation.rawValue) in \(kernel): of the built-in kernels only simd computes the activations; check them with --kernel simd or --kernel reference, or another implementation with validate --command")
         }
         for p in property where PropertyCatalog.named(p) == nil {
             throw ValidationError("unknown property '\(p)'; expected one of \(PropertyCatalog.all.map(\.name).joined(separator: ", "))")

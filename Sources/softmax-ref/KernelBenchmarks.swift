@@ -7,7 +7,8 @@ import SoftmaxKernels
 /// 1×1,000,000, 8192×128) for softmax, log-softmax and the softmax VJP in `Float`, `Double` and
 /// `Float16`, on 1 thread and on every core, each beside a plain copy of the same bytes timed in the
 /// same loop (the memory floor), with the allocations of the timed calls and the max ulp error against
-/// the reference on a sample of rows; then each kernel's accuracy on wide rows, N(0, 30²).
+/// the reference on a sample of rows; then each kernel's accuracy on wide rows, N(0, 30²); then the
+/// `simd` activations on 1×10⁶ elements of each type (``ActivationTiming``).
 struct KernelBenchmarks {
     var json = false
     /// Thread counts; empty means 1 and every core.
@@ -18,6 +19,8 @@ struct KernelBenchmarks {
     var quick = false
     /// Time spent on each configuration.
     var budget: Duration = .milliseconds(300)
+    /// Only the activations (`--activations`).
+    var activationsOnly = false
 
     /// Runs everything, handing each report line to `emit` as soon as it is measured.
     func run(_ emit: (String) -> Void) {
@@ -27,6 +30,20 @@ struct KernelBenchmarks {
         let scale = quick ? 8 : 1
         let shapes = [(4096, 1024), (65536, 16), (1, 1_000_000), (8192, 128)].map { r, n in r >= scale ? (r / scale, n) : (r, n / scale) }
         let budget = quick ? .milliseconds(40) : self.budget
+        if !activationsOnly { runFamily(emit, algorithms, threadCounts, shapes, budget) }
+        guard algorithms.contains(.simd) else { return }
+        let count = 1_000_000 / scale, activationThreads = threads.isEmpty ? [1] : threads
+        for t in activationThreads {
+            let lines = ActivationTiming<Float>(count: count, budget: budget).measure(t)
+                + ActivationTiming<Double>(count: count, budget: budget).measure(t)
+                + ActivationTiming<Float16>(count: count, budget: budget).measure(t)
+            for line in lines { emit(json ? line.json : line.text) }
+        }
+    }
+
+    /// The softmax family on the shapes, then the accuracy probes.
+    private func runFamily(_ emit: (String) -> Void, _ algorithms: [KernelAlgorithm], _ threadCounts: [Int],
+                           _ shapes: [(Int, Int)], _ budget: Duration) {
         for (rows, n) in shapes {
             for type in KernelScalarType.allCases {
                 for function in [KernelFunction.softmax, .logSoftmax, .softmaxVJP] {

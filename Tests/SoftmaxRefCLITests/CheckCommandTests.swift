@@ -50,8 +50,8 @@ import Testing
         (["check", "--kernel", "reference", "--format", "f8"], "unknown format 'f8'"),
         (["check", "--kernel", "reference", "--cases", "0"], "--cases must be between 1 and 1000000"),
         (["check", "--kernel", "reference", "--report", "pdf"], "pdf"),
-        (["check", "--kernel", "simd", "--function", "tanh"], "no kernel for tanh"),
-        (["check", "--kernel", "all", "--function", "softmax", "--function", "gelu"], "no kernel for gelu"),
+        (["check", "--kernel", "two-pass", "--function", "tanh"], "no kernel for tanh in two-pass"),
+        (["check", "--kernel", "naive", "--function", "softmax", "--function", "gelu"], "no kernel for gelu in naive"),
         (["check", "--kernel", "reference", "--function", "softmx"], "unknown function 'softmx'"),
     ])
     func badUsage(arguments: [String], message: String) throws {

@@ -3,8 +3,8 @@ import SoftmaxKernels
 import SoftmaxReference
 
 /// A built-in kernel of ``SoftmaxKernels`` seen as an ``Implementation``, exactly as an external
-/// program would be: values in the request's format, Float16/Float/Double storage (bfloat16 and
-/// the activations, which have no kernels, are declined as unsupported).
+/// program would be: values in the request's format, Float16/Float/Double storage (bfloat16 is
+/// declined as unsupported, and so are the activations by every kernel but `simd`).
 public struct KernelImplementation: Implementation {
     public let algorithm: KernelAlgorithm
     public var name: String { algorithm.rawValue }
@@ -28,6 +28,13 @@ public struct KernelImplementation: Implementation {
         let x = r.input.map { T($0.double) }  // exact: the inputs are values of T
         let beta = T.Accumulator(r.beta.double)
         let k = algorithm
+        if let activation = r.function.activation {
+            guard algorithm == .simd, let kernel = ActivationKernel(rawValue: activation.rawValue) else { return .unsupported }
+            let p = ActivationKernelParameters(alpha: r.alpha?.double, beta: r.function.takesBeta ? r.beta.double : nil,
+                                               maxValue: r.maxValue?.double, threshold: r.threshold?.double)
+            if p.problem(for: kernel) != nil { return .unsupported }
+            return .values(kernel.apply(x, parameters: p).map(value))
+        }
         guard case .family(let function) = r.function else { return .unsupported }
         let out: [T] = switch function {
         case .softmax: k.softmax(x, beta: beta)
