@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// gelu(x) = x·Φ(x) = x·erfc(z)/2 with z = −x/√2, lane by lane through the C library's erfc.
 ///
 /// z is carried as a pair zh + zl (Dekker), and erfc(zh + zl) = erfc(zh) − zl·(2/√π)·e^(−zh²) to
@@ -28,7 +22,7 @@ enum GaussianActivation {
         let (p, e) = ActivationMath.twoProduct(V(repeating: -x), V(repeating: rh))
         let zh = p[0], zl = e[0] - x * rl
         let twoOverRootPi = 1.128_379_167_095_512_6
-        let erfcZ = erfc(zh) - zl * twoOverRootPi * exp(-zh * zh)
+        let erfcZ = Double.cErfc(zh) - zl * twoOverRootPi * Double.cExp(-zh * zh)
         return x * (erfcZ * 0.5)
     }
 
