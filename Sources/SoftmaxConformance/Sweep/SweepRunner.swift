@@ -1,5 +1,6 @@
 import Dispatch
 import Multiprecision
+import SoftmaxReference
 import Synchronization
 
 /// Runs a sweep: the shard's points in chunks, `threads` chunks at a time, each chunk's outputs
@@ -111,7 +112,7 @@ public struct SweepRunner: Sendable {
                     let previous = y[extra + i - 1], current = y[extra + i]
                     // In the negative half a larger encoding is a smaller value.
                     let (low, high) = index < format.signMask ? (previous, current) : (current, previous)
-                    if !low.isNaN && !high.isNaN && low.double > high.double {
+                    if !low.isNaN && !high.isNaN && DoubleRounding.double(low) > DoubleRounding.double(high) {
                         t.recordViolation(SweepEntry(index: index, position: 0, input: [points[extra + i - 1], points[extra + i]],
                                                      output: high, expected: low, error: 0))
                     }

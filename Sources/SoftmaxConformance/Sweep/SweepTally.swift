@@ -84,7 +84,7 @@ struct SweepTally: Sendable, Equatable {
         if y.isNaN { return .infinity }
         if y.isInfinite { return y.double == v ? 0 : (y.bits == expected.down.bits || y.bits == expected.up.bits ? 0.5 : .infinity) }
         if !v.isFinite { return .infinity }
-        let a = y.double
+        let a = DoubleRounding.double(y)
         let top = max(a.magnitude, v.magnitude)
         let binade = top == 0 ? y.format.minExponent : max(Int(top.exponent), y.format.minExponent)
         return (a - v).magnitude / Double(sign: .plus, exponent: binade - (y.format.precision - 1), significand: 1)

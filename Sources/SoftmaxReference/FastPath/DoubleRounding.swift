@@ -9,17 +9,47 @@ public enum DoubleRounding {
         format == .binary16 || format == .bfloat16 || format == .binary32
     }
 
-    /// The correct roundings of every real in [lo, hi] when they all round alike in the three
-    /// directions nearest, down and up (toward zero follows), else nil.
-    /// Rounding is monotone, so the two ends agreeing decides every value between them.
+    /// The correct roundings of every real in [lo, hi] (0 < lo <= hi, or hi <= lo < 0 is not
+    /// needed: the fast path's values are positive) when they all round alike in every direction,
+    /// else nil.
+    ///
+    /// The rounding boundaries of the four directions are the values of the format and the
+    /// midpoints between them: the multiples of half the quantum 2^q of the binade. [lo, hi] rounds
+    /// alike in every direction exactly when it lies inside one open interval between consecutive
+    /// boundaries: both ends in one binade (a power of two is a boundary), ⌊2·lo/2^q⌋ = ⌊2·hi/2^q⌋,
+    /// and lo on no boundary.
     public static func decide(lo: Double, hi: Double, format: FloatFormat) -> CorrectRoundings? {
-        let nearest = round(lo, format, .toNearestOrEven)
-        guard nearest == round(hi, format, .toNearestOrEven) else { return nil }
-        let down = round(lo, format, .down)
-        guard down == round(hi, format, .down) else { return nil }
-        let up = round(lo, format, .up)
-        guard up == round(hi, format, .up) else { return nil }
+        guard lo > 0, hi >= lo else { return nil }
+        let q = quantumExponent(lo, format)
+        guard quantumExponent(hi, format) == q else { return nil }
+        let scale = pow2(1 - q)  // 2/2^q: exact, and 2·x/2^q is exact in binary64 (q >= -150)
+        let a = lo * scale, b = hi * scale
+        let cell = a.rounded(.down)
+        guard cell == b.rounded(.down), a != cell else { return nil }
+        // lo is strictly inside (c/2, (c+1)/2) quanta: truncation n = ⌊c/2⌋, and the midpoint
+        // n + 1/2 is below lo exactly when c is odd.
+        let n = (cell / 2).rounded(.down)
+        let aboveMidpoint = cell != 2 * n
+        let down = value(n, q, format, rule: .down), up = value(n + 1, q, format, rule: .up)
+        let nearest = aboveMidpoint ? up : down
         return CorrectRoundings(nearest: nearest, down: down, up: up, approximate: lo / 2 + hi / 2)
+    }
+
+    /// n·2^q in `format` (n a whole number of quanta, positive direction), the largest finite value
+    /// or +inf past the top as `rule` says (down: the largest finite value; up, nearest: +inf).
+    static func value(_ n: Double, _ q: Int, _ format: FloatFormat, rule: FloatingPointRoundingRule) -> FloatValue {
+        let r = n * pow2(q)
+        if r > largest(format) { return rule == .down ? .greatestFinite(format) : .infinity(format) }
+        return encode(r, format)
+    }
+
+    /// The exponent q of the quantum 2^q of the binade of a > 0 in the format (the subnormal
+    /// quantum below the normal range).
+    @inline(__always)
+    static func quantumExponent(_ a: Double, _ format: FloatFormat) -> Int {
+        let biased = Int(a.bitPattern >> 52 & 0x7FF)
+        let e = biased == 0 ? Int(a.exponent) : biased - 1023
+        return max(e, format.minExponent) - (format.precision - 1)
     }
 
     /// `d` (finite) rounded to `format` under `rule`, overflowing as IEEE 754 says: to ±inf when
@@ -28,26 +58,46 @@ public enum DoubleRounding {
         let negative = d.sign == .minus
         let a = d.magnitude
         if a == 0 { return .zero(format, negative: negative) }
-        // The quantum 2^q of a's binade in the format (the subnormal one below the normal range);
         // a·2^-q is exact in binary64 and its integer part is the truncated significand.
-        let q = max(Int(a.exponent), format.minExponent) - (format.precision - 1)
-        let m = Double(sign: .plus, exponent: -q, significand: a)
+        let q = quantumExponent(a, format)
+        let m = a * pow2(-q)
         var n = m.rounded(.down)
         let fraction = m - n
         switch rule {
         case .toNearestOrEven:
-            if fraction > 0.5 || (fraction == 0.5 && n.truncatingRemainder(dividingBy: 2) == 1) { n += 1 }
+            if fraction > 0.5 || (fraction == 0.5 && UInt64(n) & 1 == 1) { n += 1 }
         case .down: if fraction > 0 && negative { n += 1 }
         case .up: if fraction > 0 && !negative { n += 1 }
         default: break
         }
-        let r = Double(sign: .plus, exponent: q, significand: n)
-        let largest = Double(sign: .plus, exponent: format.maxExponent, significand: 2 - Double(sign: .plus, exponent: 1 - format.precision, significand: 1))
-        if r > largest {
+        let r = n * pow2(q)
+        if r > largest(format) {
             let toInfinity = rule == .toNearestOrEven || (rule == .up && !negative) || (rule == .down && negative)
             return toInfinity ? .infinity(format, negative: negative) : .greatestFinite(format, negative: negative)
         }
         return encode(negative ? -r : r, format)
+    }
+
+    /// 2^e for -1074 <= e <= 1023, from its bits (subnormal below -1022).
+    @inline(__always)
+    static func pow2(_ e: Int) -> Double {
+        e >= -1022 ? Double(bitPattern: UInt64(e + 1023) << 52) : Double(bitPattern: 1 << UInt64(e + 1074))
+    }
+
+    /// The largest finite value of a format of precision <= 24: (2 - 2^(1-p))·2^emax.
+    @inline(__always)
+    static func largest(_ format: FloatFormat) -> Double { (2 - pow2(1 - format.precision)) * pow2(format.maxExponent) }
+
+    /// The value of an encoding of binary16, bfloat16 or binary32 as a binary64 (exact), by
+    /// hardware conversion.
+    @inline(__always)
+    public static func double(_ v: FloatValue) -> Double {
+        switch v.format {
+        case .binary16: Double(Float16(bitPattern: UInt16(truncatingIfNeeded: v.bits)))
+        case .bfloat16: Double(Float(bitPattern: UInt32(truncatingIfNeeded: v.bits) << 16))
+        case .binary32: Double(Float(bitPattern: UInt32(truncatingIfNeeded: v.bits)))
+        default: v.double
+        }
     }
 
     /// The encoding of a binary64 that is a value of `format`.

@@ -19,7 +19,7 @@ public enum FastPath {
     /// function or format, or cannot decide.
     public static func roundings(_ function: String, _ x: FloatValue) -> CorrectRoundings? {
         guard DoubleRounding.supports(x.format), x.isFinite, !x.isZero else { return nil }
-        let v = x.double
+        let v = DoubleRounding.double(x)
         let enclosure: (lo: Double, hi: Double)? = switch function {
         case "sigmoid": SigmoidFastPath.enclosure(v)
         case "exponential": ExponentialFastPath.enclosure(v)
