@@ -20,6 +20,10 @@ import Testing
             for rule in Self.rules {
                 let exact = format.round(FloatValue(d).dyadic!, rule)
                 #expect(DoubleRounding.round(d, format, rule) == exact, "\(d) \(rule)")
+                // A one-point enclosure of a positive value decides every direction as rounding does.
+                if d > 0, let decided = DoubleRounding.decide(lo: d, hi: d, format: format) {
+                    #expect(decided.value(rule) == exact, "decide \(d) \(rule)")
+                }
             }
         }
     }

@@ -110,7 +110,9 @@ import Testing
         #expect(!strict.succeeded)
         #expect(faithful.succeeded)
         #expect(strict.json["faithful"]?["count"] == .number("65536"))
-        #expect(strict.maxUlp > 0.5 && strict.maxUlp < 1)
+        // Below 1 ulp (σ of x < -17 is below 2^-54, and its RU, the least subnormal, is 1 - 2^-30 ulp
+        // away: 1 as a Double).
+        #expect(strict.maxUlp > 0.5 && strict.maxUlp <= 1)
         // The worst output is RU where RN is RD: one step from the correctly rounded value.
         let w = strict.worst[0]
         #expect(FloatValue.ulpDistance(w.output, w.expected) == 1)

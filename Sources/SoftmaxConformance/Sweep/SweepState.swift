@@ -32,7 +32,7 @@ public struct SweepState: Sendable, Equatable {
         let expected = JSONValue.object(settings.identity(rounding: settings.roundings[0]) + [
             ("roundings", .strings(settings.roundings.map(ProtocolNames.name(of:)))), ("shard", .string(settings.shard.description)),
         ])
-        guard json["sweep"] == expected else {
+        guard json["sweep"]?.serialized == expected.serialized else {
             throw .badInput("the checkpoint is of another sweep: \(json["sweep"]?.serialized ?? "none"); this one is \(expected.serialized)")
         }
         next = try SweepJSON.integer(json["next"], "next")

@@ -31,7 +31,8 @@ public enum DoubleRounding {
         let n = (cell / 2).rounded(.down)
         let aboveMidpoint = cell != 2 * n
         let down = value(n, q, format, rule: .down), up = value(n + 1, q, format, rule: .up)
-        let nearest = aboveMidpoint ? up : down
+        // Past the largest finite value, nearest overflows to +inf where down stops at the largest.
+        let nearest = value(aboveMidpoint ? n + 1 : n, q, format, rule: .toNearestOrEven)
         return CorrectRoundings(nearest: nearest, down: down, up: up, approximate: lo / 2 + hi / 2)
     }
 
