@@ -97,14 +97,18 @@ struct Validate: ParsableCommand {
             let summaries = try FixtureValidation.run(program, directory: URL(fileURLWithPath: fixtures),
                                                       functions: functions.filter(FixtureFiles.functions.contains),
                                                       formats: formats, profile: profile.value(for:), policy: chosenPolicy)
+            let catalog = PropertyCatalog.all(policy: chosenPolicy, asking: Set(functions))
             let properties = cases == 0 ? [] : formats.map { format in
-                PropertyRunner.run(program, properties: PropertyCatalog.all(policy: chosenPolicy, asking: Set(functions)), configuration: CheckConfiguration(
+                PropertyRunner.run(program, properties: catalog, configuration: CheckConfiguration(
                     cases: cases, seed: seed, format: format, profile: profile.value(for: format), maximumLength: 1024,
                     replayCommand: "softmax-ref validate --command '\(command!)' --format \(ProtocolNames.name(of: format)) --profile \(profile.profile.rawValue)\(profile.ulps.map { " --ulps \($0)" } ?? "") --seed \(seed) --cases \(cases)\(function.map { " --function \($0)" }.joined())\(policy == "limit" ? "" : " --policy \(policy)")"))
             }
             validation = ValidationReport(implementation: program.name, profile: profile.value(for: formats[0]), policy: chosenPolicy,
                                           fixtures: summaries, properties: properties)
             validation.notes = program.notes
+            if cases == 0 {
+                validation.skippedProperties = formats.map { SkippedProperties(format: $0, names: catalog.map(\.name), reason: "--cases 0: the property harness was not run") }
+            }
         }
         let rendered: String = switch report.report {
         case .text: validation.text

@@ -37,7 +37,7 @@ import Testing
         ("[1, 2]", "a request must be a JSON object"),
         (#""softmax""#, "a request must be a JSON object"),
         (#"{"input": [1], "temperature": 2}"#,
-         "unknown key 'temperature'; expected alpha, base, beta, digits, format, function, id, input, label, max_value, rounding, target, threshold or vector"),
+         "unknown key 'temperature'; expected alpha, base, beta, digits, encoding, format, function, id, input, label, max_value, rounding, target, threshold or vector"),
         (#"{"function": 3}"#, "'function' must be a string"),
         (#"{"format": null}"#, "'format' must be a string"),
         (#"{"rounding": ["up"]}"#, "'rounding' must be a string"),

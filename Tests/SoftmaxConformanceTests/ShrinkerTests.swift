@@ -4,7 +4,8 @@ import Testing
 
 /// Shrinker on predicates whose smallest failing case can be worked out by hand from its rules:
 /// halves of the row first, then single removals, then 0, ±1, the integer part and the half of
-/// each value, then β = 1, each step kept only while the predicate still fails.
+/// each value (each only when simpler: by ⌈|x|⌉, integers first, then |x|), then β = 1, each
+/// step kept only while the predicate still fails.
 @Suite struct ShrinkerTests {
     static func f32(_ values: [Float]) -> [FloatValue] { values.map { FloatValue($0) } }
     static func failing(_ row: [Float], beta: Float = 1) -> CheckCase {
@@ -39,6 +40,20 @@ import Testing
             c.row.count >= 2 && c.row[0].dyadic! < c.row[1].dyadic! && c.row[1].dyadic! >= .one
         }
         #expect(shrunk.row == Self.f32([0, 1]))
+    }
+
+    @Test("shrinking never cycles: '|x| is 1 or 0.5' stops at 1 after a handful of questions")
+    func noCycle() {
+        // 0.5 → 1 is simpler (an integer); 1 → 0.5 is not, so the walk 1 → 0.5 → 1 → ... is cut.
+        for start: Float in [1, 0.5, -0.5] {
+            var calls = 0
+            let shrunk = Shrinker.shrink(Self.failing([start])) { c in
+                calls += 1
+                return c.row.count == 1 && [0.5, 1].contains(abs(c.row[0].double))
+            }
+            #expect(shrunk.row.map { abs($0.double) } == [1], "from \(start)")
+            #expect(calls <= 6, "from \(start): \(calls) questions")
+        }
     }
 
     @Test("a case nothing simpler fails is returned as it is")

@@ -86,7 +86,7 @@ import Testing
         #expect(lines[1].hasPrefix(#"{"error":"malformed JSON at byte 0"#))
         #expect(lines[2].contains(#""output":["-inf"]"#) && lines[2].contains(#""id":"b""#))
         #expect(lines[3].contains(#""output":["0x1p-1"]"#))
-        #expect(lines[4] == #"{"error":"unknown key 'colour'; expected alpha, base, beta, digits, format, function, id, input, label, max_value, rounding, target, threshold or vector","id":4}"#)
+        #expect(lines[4] == #"{"error":"unknown key 'colour'; expected alpha, base, beta, digits, encoding, format, function, id, input, label, max_value, rounding, target, threshold or vector","id":4}"#)
     }
 
     @Test("The help text documents the exit codes")

@@ -42,7 +42,8 @@ import Testing
         Case("half_line_exit.py", status: 1, "the program exited while answering request 2 (exit status 0) after printing part of a line: '{\"beta\""),
         Case("child_holds_pipes_crash.py", status: 1, "the program exited while answering request 4 (exit status 1)"),
         Case("crash_mid_run.py", status: 1, "the program exited while answering request 11 (killed by signal 11 (SIGSEGV))"),
-        Case("hang.py", timeout: "1", status: 1, "no answer to request 6 within 1.0 seconds"),
+        // 3 s, not 1: requests 1-5 must be answered in time by a Python program starting the reference under load.
+        Case("hang.py", timeout: "3", status: 1, "no answer to request 6 within 3.0 seconds"),
         Case("closes_output.py", status: 1, "the program closed its standard output while answering request 3"),
         // Requests 1-33 are in flight together; the largest has 10200 inputs and as many outputs:
         // the bound is 1 MiB + 1 KiB per value, 2^20 + 20400 · 2^10 = 21938176 bytes.

@@ -62,6 +62,27 @@ import _SoftmaxTestSupport
         }
     }
 
+    @Test("validate --cases 0 lists every property it did not run as skipped, in each report")
+    func casesZeroListsSkippedProperties() throws {
+        let arguments = ["validate", "--command", Self.reference, "--fixtures", ValidateCommandTests.fixtures,
+                         "--function", "softmax", "--format", "f16", "--cases", "0"]
+        let expected = PropertyCatalog.all(policy: .limit, asking: [.family(.softmax)]).map(\.name)
+        #expect(expected.contains("sum-to-one") && expected.contains("close-to-reference/softmax"))
+        let xml = try CommandRunner.run(arguments + ["--report", "junit"])
+        #expect(xml.status == 0, "\(xml.stderr)")
+        let suite = try #require(try Self.junitSuites(xml.stdout).first)
+        let skipped = suite.elements(forName: "testcase").filter { !$0.elements(forName: "skipped").isEmpty }
+        #expect(skipped.compactMap { $0.attribute(forName: "name")?.stringValue } == expected)
+        #expect(suite.attribute(forName: "skipped")?.stringValue == String(expected.count))
+        let json = try JSONParser.parse(try CommandRunner.run(arguments + ["--report", "json"]).stdout)
+        let schema = try JSONSchemaSubset(JSONParser.parse(String(contentsOf: Self.root.appendingPathComponent("tools/schemas/validate-report.schema.json"), encoding: .utf8)))
+        #expect(schema.violations(of: json).isEmpty)
+        #expect(json["skipped_properties"] == .array([.object([("format", .string("f16")), ("names", .strings(expected)),
+                                                               ("reason", .string("--cases 0: the property harness was not run"))])]))
+        let text = try CommandRunner.run(arguments).stdout
+        #expect(text.contains("properties f16: \(expected.count) skipped (--cases 0"), "\(text)")
+    }
+
     @Test("Unsupported cases are skipped, program messages with control characters and markup survive escaping")
     func skippedAndEscaped() throws {
         let results = try Self.temporaryFile("""

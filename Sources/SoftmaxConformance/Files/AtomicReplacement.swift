@@ -29,6 +29,13 @@ enum AtomicReplacement {
         if try replaceThroughUnnamedFile(target, directory: directory, name: name, text: text, existing: existing, named: path) {
             return
         }
+        try replaceThroughNamedFile(target, directory: directory, name: name, text: text, existing: existing, named: path)
+    }
+
+    /// The route where `O_TMPFILE` is unavailable: the temporary name is created with O_EXCL,
+    /// written, and renamed over the target.
+    static func replaceThroughNamedFile(_ target: String, directory: String, name: String, text: String,
+                                        existing: stat?, named path: String) throws(FileError) {
         var fd: Int32 = -1
         var temporary = ""
         while fd < 0 {

@@ -47,19 +47,26 @@ public enum Shrinker {
         return result
     }
 
-    /// Values simpler than `x`: 0, ±1, its integer part, and half of it.
+    /// Values simpler than `x`: 0, ±1, its integer part, and half of it, each only when it comes
+    /// first in the order of ``simplicity(_:)``, so that shrinking never cycles (1 → 0.5 → 1).
     static func simplifications(_ x: FloatValue, _ f: FloatFormat) -> [FloatValue] {
         guard let d = x.dyadic, !d.isZero else { return x.isZero ? [] : [.zero(f)] }
         var out: [FloatValue] = [.zero(f)]
-        let sign = d.signum
-        let unit = f.round(Dyadic(sign), .toNearestOrEven)
-        if x != unit { out.append(unit) }
+        out.append(f.round(Dyadic(d.signum), .toNearestOrEven))
         if d.exponent < 0, let integer = Optional(d.mantissa.shiftedRight(by: -d.exponent, rounding: .floor)), integer.compare(to: 0) != 0 {
-            let rounded = f.round(Dyadic(mantissa: integer, exponent: 0), .toNearestOrEven)
-            if rounded != x { out.append(rounded) }
+            out.append(f.round(Dyadic(mantissa: integer, exponent: 0), .toNearestOrEven))
         }
-        let half = f.round(d.timesPowerOfTwo(-1), .toNearestOrEven)
-        if half != x && half.dyadic?.isZero == false { out.append(half) }
-        return out
+        out.append(f.round(d.timesPowerOfTwo(-1), .toNearestOrEven))
+        let key = simplicity(d)
+        return out.filter { candidate in candidate.dyadic.map { $0.isZero || simplicity($0) < key } ?? false }
+    }
+
+    /// The order simplifications must descend: by ⌈|x|⌉, then integers before fractions, then
+    /// by |x|. It is well founded on a format's finite values, so shrinking ends; 25.75 → 25 →
+    /// 12.5 → 12 and 0.5 → 1 descend, 1 → 0.5 does not.
+    static func simplicity(_ d: Dyadic) -> (ceiling: Dyadic, fraction: Int, magnitude: Dyadic) {
+        let m = d.magnitude
+        guard m.lowestBitExponent < 0 else { return (m, 0, m) }
+        return (Dyadic(mantissa: m.mantissa.shiftedRight(by: -m.exponent, rounding: .ceiling), exponent: 0), 1, m)
     }
 }

@@ -28,4 +28,23 @@ enum IdentityCheck {
         (lhs - rhs).magnitude <= allowed ? nil
             : "at x = \(x.hexString): \(left) = \(lhs.doubleApproximation) but \(right) = \(rhs.doubleApproximation) (allowed difference \(allowed.doubleApproximation))"
     }
+
+    /// Two outputs per x, `a` of function `fa` and `b` of `fb`, each within its tolerance of its
+    /// exact value: passes when both are finite and the two sides `identity(a, b, x)` are within the
+    /// sum of the two tolerances. `names` spell a and b in messages, `sides` the two sides.
+    static func pairIdentity(at x: [FloatValue], _ a: [FloatValue], _ b: [FloatValue], _ context: PropertyContext,
+                             functions fa: HarnessFunction, _ fb: HarnessFunction, names: (String, String), sides: (String, String),
+                             identity: (_ a: Dyadic, _ b: Dyadic, _ x: Dyadic) -> (Dyadic, Dyadic)) -> Verdict {
+        for i in x.indices {
+            guard let p = a[i].dyadic, let q = b[i].dyadic, let xi = x[i].dyadic else {
+                return .fail(reason: "at x = \(x[i].hexString): \(names.0) = \(a[i].hexString), \(names.1) = \(b[i].hexString); both are finite", maxUlp: .infinity)
+            }
+            let allowed = context.tolerance(fa, around: a[i]) + context.tolerance(fb, around: b[i])
+            let (lhs, rhs) = identity(p, q, xi)
+            if let reason = differ(lhs, rhs, allowed: allowed, at: x[i], sides.0, sides.1) {
+                return .fail(reason: reason, maxUlp: .infinity)
+            }
+        }
+        return .pass(maxUlp: 0)
+    }
 }

@@ -15,15 +15,8 @@ public struct LogSigmoidSoftplus: ConformanceProperty {
         guard !x.isEmpty else { return .skip("no finite x") }
         let ls = try IdentityCheck.outputs(context, .logSigmoid, x, format: f)
         let sp = try IdentityCheck.outputs(context, .softplus, IdentityCheck.negated(x), format: f)
-        for i in x.indices {
-            guard let a = ls[i].dyadic, let b = sp[i].dyadic else {
-                return .fail(reason: "at x = \(x[i].hexString): log-sigmoid(x) = \(ls[i].hexString), softplus(−x) = \(sp[i].hexString); both are finite", maxUlp: .infinity)
-            }
-            let allowed = context.tolerance(.activation(.logSigmoid), around: ls[i]) + context.tolerance(.activation(.softplus), around: sp[i])
-            if let reason = IdentityCheck.differ(a, -b, allowed: allowed, at: x[i], "log-sigmoid(x)", "−softplus(−x)") {
-                return .fail(reason: reason, maxUlp: .infinity)
-            }
-        }
-        return .pass(maxUlp: 0)
+        return IdentityCheck.pairIdentity(at: x, ls, sp, context, functions: .activation(.logSigmoid), .activation(.softplus),
+                                          names: ("log-sigmoid(x)", "softplus(−x)"), sides: ("log-sigmoid(x)", "−softplus(−x)"),
+                                          identity: { a, b, _ in (a, -b) })
     }
 }

@@ -15,15 +15,7 @@ public struct SigmoidSymmetry: ConformanceProperty {
         guard !x.isEmpty, c.beta.isFinite else { return .skip("no finite x") }
         let a = try IdentityCheck.sigmoid(context, x, format: f, beta: c.beta)
         let b = try IdentityCheck.sigmoid(context, IdentityCheck.negated(x), format: f, beta: c.beta)
-        for i in x.indices {
-            guard let p = a[i].dyadic, let m = b[i].dyadic else {
-                return .fail(reason: "at x = \(x[i].hexString): σ(x) = \(a[i].hexString), σ(−x) = \(b[i].hexString); both are finite", maxUlp: .infinity)
-            }
-            let allowed = context.tolerance(.sigmoid, around: a[i]) + context.tolerance(.sigmoid, around: b[i])
-            if let reason = IdentityCheck.differ(p + m, .one, allowed: allowed, at: x[i], "σ(x) + σ(−x)", "1") {
-                return .fail(reason: reason, maxUlp: .infinity)
-            }
-        }
-        return .pass(maxUlp: 0)
+        return IdentityCheck.pairIdentity(at: x, a, b, context, functions: .sigmoid, .sigmoid, names: ("σ(x)", "σ(−x)"),
+                                          sides: ("σ(x) + σ(−x)", "1"), identity: { a, b, _ in (a + b, .one) })
     }
 }

@@ -15,15 +15,8 @@ public struct SoftplusDifference: ConformanceProperty {
         guard !x.isEmpty else { return .skip("no finite x") }
         let a = try IdentityCheck.outputs(context, .softplus, x, format: f)
         let b = try IdentityCheck.outputs(context, .softplus, IdentityCheck.negated(x), format: f)
-        for i in x.indices {
-            guard let p = a[i].dyadic, let m = b[i].dyadic else {
-                return .fail(reason: "at x = \(x[i].hexString): softplus(x) = \(a[i].hexString), softplus(−x) = \(b[i].hexString); both are finite", maxUlp: .infinity)
-            }
-            let allowed = context.tolerance(.activation(.softplus), around: a[i]) + context.tolerance(.activation(.softplus), around: b[i])
-            if let reason = IdentityCheck.differ(p - m, x[i].dyadic!, allowed: allowed, at: x[i], "softplus(x) − softplus(−x)", "x") {
-                return .fail(reason: reason, maxUlp: .infinity)
-            }
-        }
-        return .pass(maxUlp: 0)
+        return IdentityCheck.pairIdentity(at: x, a, b, context, functions: .activation(.softplus), .activation(.softplus),
+                                          names: ("softplus(x)", "softplus(−x)"), sides: ("softplus(x) − softplus(−x)", "x"),
+                                          identity: { a, b, x in (a - b, x) })
     }
 }

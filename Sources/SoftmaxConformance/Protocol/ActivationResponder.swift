@@ -12,15 +12,12 @@ enum ActivationResponder {
                              ("vector", request.vector != nil)] where given {
             throw .badRequest("\(activation.rawValue) does not take \(key)")
         }
-        try RequestLimits.check(request, function: nil)
         var notes: [String] = []
         func parsed(_ text: String?, _ what: String) throws(ComputeError) -> FloatValue? {
             guard let text else { return nil }
             return try ReferenceResponder.parse(text, what: what, format: format, notes: &notes)
         }
-        let input = try request.input.enumerated().map { (i, text) throws(ComputeError) in
-            try ReferenceResponder.parse(text, what: "input[\(i)]", format: format, notes: &notes)
-        }
+        let input = try request.rows(format: format, function: nil, notes: &notes).input
         // β is "1" unless given: pass it only to the functions that take it, and refuse another value elsewhere.
         let takesBeta = [.softplus, .swish, .silu].contains(activation)
         if !takesBeta && request.beta != "1" { throw .badRequest("\(activation.rawValue) does not take beta") }
@@ -37,6 +34,7 @@ enum ActivationResponder {
         } catch {
             throw .internal(error.description)
         }
+        if request.packed != nil { return PackedAnswer.activation(output, of: request, format: format, notes: notes) }
         let p = question.parameters
         // Keys in byte order, so serialising needs no sort.
         return .object([

@@ -19,6 +19,9 @@ public struct ComputeRequest: Sendable {
     public var alpha: String?
     public var maxValue: String?
     public var threshold: String?
+    /// `input`, `target` and `vector` as ``PackedValues`` text when the request names the
+    /// `"base64-le"` encoding (the lists above are then empty); the answer is packed too.
+    public var packed: PackedRows?
 
     public init(id: JSONValue? = nil, function: String = "softmax", format: String = "f64", rounding: String = "nearest",
                 beta: String = "1", base: String? = nil, digits: Int? = nil, input: [String] = [],
@@ -57,17 +60,35 @@ extension ComputeRequest {
         if let v = json["base"] { base = try Self.number(v, key: "base") }
         if let v = json["digits"] { digits = try Self.integer(v, key: "digits") }
         if let v = json["label"] { label = try Self.integer(v, key: "label") }
-        if let v = json["input"] { input = try Self.numbers(v, key: "input") }
-        if let v = json["target"] { target = try Self.numbers(v, key: "target") }
-        if let v = json["vector"] { vector = try Self.numbers(v, key: "vector") }
+        let packedKeys = json["encoding"] != nil
+        if let v = json["input"], !packedKeys { input = try Self.numbers(v, key: "input") }
+        if let v = json["target"], !packedKeys { target = try Self.numbers(v, key: "target") }
+        if let v = json["vector"], !packedKeys { vector = try Self.numbers(v, key: "vector") }
         if let v = json["alpha"] { alpha = try Self.number(v, key: "alpha") }
         if let v = json["max_value"] { maxValue = try Self.number(v, key: "max_value") }
         if let v = json["threshold"] { threshold = try Self.number(v, key: "threshold") }
+        if let v = json["encoding"] { try readPacked(encoding: Self.text(v, key: "encoding"), json) }
+    }
+
+    /// Moves `input`, `target` and `vector` into ``packed``: with an encoding they are base64 strings.
+    private mutating func readPacked(encoding: String, _ json: JSONValue) throws(ComputeError) {
+        guard encoding == PackedValues.encoding else {
+            throw .badRequest("unknown encoding '\(encoding)'; expected '\(PackedValues.encoding)'")
+        }
+        func packedText(_ key: String) throws(ComputeError) -> String? {
+            guard let v = json[key] else { return nil }
+            guard case .string(let s) = v else { throw .badRequest("with the \(encoding) encoding, '\(key)' must be a base64 string") }
+            return s
+        }
+        packed = PackedRows(input: try packedText("input") ?? "", target: try packedText("target"), vector: try packedText("vector"))
+        input = []
+        target = nil
+        vector = nil
     }
 
     /// The keys a request may have.
     static let keys: Set = ["id", "function", "format", "rounding", "beta", "base", "digits", "input", "label", "target", "vector",
-                            "alpha", "max_value", "threshold"]
+                            "alpha", "max_value", "threshold", "encoding"]
 
     private static func text(_ v: JSONValue, key: String) throws(ComputeError) -> String {
         guard case .string(let s) = v else { throw .badRequest("'\(key)' must be a string") }

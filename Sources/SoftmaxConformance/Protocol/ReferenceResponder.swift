@@ -26,22 +26,13 @@ public enum ReferenceResponder {
             throw .badRequest("\(function.rawValue) does not take \(key)")
         }
         let (format, rule) = try formatAndRounding(of: request)
-        try RequestLimits.check(request, function: function)
         var notes: [String] = []
-        let input = try request.input.enumerated().map { (i, text) throws(ComputeError) in
-            try parse(text, what: "input[\(i)]", format: format, notes: &notes)
-        }
+        let rows = try request.rows(format: format, function: function, notes: &notes)
         let beta = try parse(request.beta, what: "beta", format: format, notes: &notes)
         let base = try request.base.map { (text) throws(ComputeError) in try parse(text, what: "base", format: format, notes: &notes) }
-        let target = try request.target.map { (t) throws(ComputeError) in
-            try t.enumerated().map { (i, text) throws(ComputeError) in try parse(text, what: "target[\(i)]", format: format, notes: &notes) }
-        }
-        let vector = try request.vector.map { (v) throws(ComputeError) in
-            try v.enumerated().map { (i, text) throws(ComputeError) in try parse(text, what: "vector[\(i)]", format: format, notes: &notes) }
-        }
         do {
-            let referenceRequest = try ReferenceRequest(function, input: input, beta: beta, base: base, label: request.label,
-                                                        target: target, vector: vector)
+            let referenceRequest = try ReferenceRequest(function, input: rows.input, beta: beta, base: base, label: request.label,
+                                                        target: rows.target, vector: rows.vector)
             return Prepared(function: function, format: format, rule: rule, request: referenceRequest, notes: notes)
         } catch {
             throw .badRequest(error.description)
@@ -62,6 +53,9 @@ public enum ReferenceResponder {
             if let digits = request.digits { exact = try Reference.evaluate(referenceRequest, significantDigits: digits) }
         } catch {
             throw .internal(error.description)
+        }
+        if request.packed != nil {
+            return PackedAnswer.reference(result, of: request, format: format, notes: notes)
         }
         func decimals(_ values: [FloatValue], _ exactValues: [String]?) -> [String] {
             exactValues ?? values.map(\.shortestDecimal)
@@ -102,6 +96,9 @@ public enum ReferenceResponder {
         }
         if let digits = request.digits, !(1...1000).contains(digits) {
             throw .badRequest("digits must be between 1 and 1000; got \(digits)")
+        }
+        if request.packed != nil, request.digits != nil {
+            throw .badRequest("digits asks for decimals, which a \(PackedValues.encoding) answer does not carry; ask without the encoding")
         }
         return (format, rule)
     }

@@ -24,19 +24,17 @@ public enum RequestLimits {
     /// line stays under 300 MB. A longer line is skipped to its newline and never held whole.
     public static let maxLineBytes = 1 << 24
 
-    /// Checks the sizes of `request` (`function` nil for an activation: one output per input);
-    /// the error names the limit that was passed.
-    static func check(_ request: ComputeRequest, function: ReferenceFunction?) throws(ComputeError) {
-        for (name, count) in [("input", request.input.count), ("target", request.target?.count ?? 0),
-                              ("vector", request.vector?.count ?? 0)] where count > maxRowLength {
+    /// Checks the sizes of a request's rows (`function` nil for an activation: one output per
+    /// input); the error names the limit that was passed.
+    static func check(input: Int, target: Int, vector: Int, digits: Int?, function: ReferenceFunction?) throws(ComputeError) {
+        for (name, count) in [("input", input), ("target", target), ("vector", vector)] where count > maxRowLength {
             throw .badRequest("\(name) has \(count) entries; the limit is \(maxRowLength) (a row's memory grows with its length)")
         }
-        let n = request.input.count
-        let outputs = function == .jacobian ? n * n : n
+        let outputs = function == .jacobian ? input * input : input
         if function == .jacobian, outputs > maxJacobianEntries {
-            throw .badRequest("a Jacobian of \(n) logits has \(outputs) entries; the limit is \(maxJacobianEntries) (n ≤ 1024)")
+            throw .badRequest("a Jacobian of \(input) logits has \(outputs) entries; the limit is \(maxJacobianEntries) (n ≤ 1024)")
         }
-        if let digits = request.digits, outputs * digits > maxDecimalDigits {
+        if let digits, outputs * digits > maxDecimalDigits {
             throw .badRequest("digits \(digits) for \(outputs) outputs asks for \(outputs * digits) digits; the limit is \(maxDecimalDigits) per request")
         }
     }

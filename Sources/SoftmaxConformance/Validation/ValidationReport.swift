@@ -21,6 +21,9 @@ public struct ValidationReport: Sendable {
     /// What the implementation did besides answering (``ExternalProgram/notes``), printed after the verdict.
     public var notes: [String] = []
 
+    /// The properties not run on purpose, per format; they do not affect ``succeeded``.
+    public var skippedProperties: [SkippedProperties] = []
+
     public var succeeded: Bool { fixtures.allSatisfy { $0.failures.isEmpty && $0.notRun == 0 } && properties.allSatisfy(\.succeeded) }
 
     /// Summary first (per function and format: the cases, the accuracy on finite inputs and the
@@ -40,6 +43,9 @@ public struct ValidationReport: Sendable {
             let notRun = r.results.filter { $0.notRun != nil }
             lines.append("  properties \(ProtocolNames.name(of: r.configuration.format)): \(r.results.filter(\.succeeded).count)/\(r.results.count) hold" + (failed.isEmpty ? "" : " (failed: \(failed.joined(separator: ", ")))")
                          + (notRun.isEmpty ? "" : "; NOT RUN (\(notRun[0].notRun!)): \(notRun.map(\.property).joined(separator: ", "))"))
+        }
+        for s in skippedProperties {
+            lines.append("  properties \(ProtocolNames.name(of: s.format)): \(s.names.count) skipped (\(s.reason))")
         }
         for f in fixtures where !f.failures.isEmpty {
             lines.append("")
@@ -111,6 +117,9 @@ public struct ValidationReport: Sendable {
                 ])
             }),
             "properties": .array(properties.map(\.json)),
+            "skipped_properties": skippedProperties.isEmpty ? nil : .array(skippedProperties.map { s in
+                .object(["format": .string(ProtocolNames.name(of: s.format)), "names": .strings(s.names), "reason": .string(s.reason)])
+            }),
         ])
     }
 
@@ -118,7 +127,7 @@ public struct ValidationReport: Sendable {
     /// (its accuracy and conventions in `<system-out>`) and one per property.
     public var junit: String {
         var formats: [FloatFormat] = []
-        for format in fixtures.map(\.format) + properties.map(\.configuration.format) where !formats.contains(format) { formats.append(format) }
+        for format in fixtures.map(\.format) + properties.map(\.configuration.format) + skippedProperties.map(\.format) where !formats.contains(format) { formats.append(format) }
         let suites = formats.map { format in
             let name = ProtocolNames.name(of: format)
             let fixtureCases = fixtures.filter { $0.format == format }.map { f in
@@ -135,9 +144,12 @@ public struct ValidationReport: Sendable {
                                               output: (["\(f.cases) cases, failures \(f.failures.count), unsupported \(f.unsupported)"] + Self.split(f)).joined(separator: "\n"))
             }
             let propertyCases = properties.filter { $0.configuration.format == format }.flatMap(\.junitSuite.cases)
+            let skippedCases = skippedProperties.filter { $0.format == format }.flatMap { s in
+                s.names.map { JUnitDocument.TestCase(name: $0, classname: "\(implementation).\(name)", outcome: .skipped(s.reason)) }
+            }
             return JUnitDocument.Suite(name: "\(implementation) \(name)",
                                        properties: [("implementation", implementation), ("format", name), ("profile", "\(profile)"), ("policy", policy.name)],
-                                       cases: fixtureCases + propertyCases)
+                                       cases: fixtureCases + propertyCases + skippedCases)
         }
         return JUnitDocument(name: "softmax-ref validate \(implementation)", suites: suites).xml
     }

@@ -9,7 +9,8 @@ pending, rest = [], b""
 while True:
     ready, _, _ = select.select([0], [], [], 0.02 if pending else None)
     if not ready:
-        out("".join(answer(line) + "\n" for line in reversed(pending)))
+        for line in reversed(pending):  # each answer as soon as it is known, so none waits on the others
+            out(answer(line) + "\n")
         pending = []
         continue
     chunk = os.read(0, 1 << 16)
