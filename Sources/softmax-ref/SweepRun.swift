@@ -68,7 +68,7 @@ struct SweepRun: ParsableCommand {
         do {
             let swept = try SweepFunction(function, alpha: try parameter(alpha, "--alpha", format), beta: try parameter(beta, "--beta", format))
             let subject: SweepSubject = if let command {
-                SweepSubject(ExternalProgram(command: command))
+                SweepSubject(ExternalProgram(command: command, offersPacked: true))
             } else if implementation == "reference" {
                 .reference
             } else {
