@@ -49,7 +49,8 @@ public struct SweepSubject: Sendable {
             case .unsupported:
                 throw .unsupported("'\(name)' declined \(function.function.rawValue) in \(ProtocolNames.name(of: format))")
             case .failure(let why), .unavailable(let why):
-                throw .implementationFailed(why)
+                let notes = (implementation as? ExternalProgram)?.notes ?? []
+                throw .implementationFailed(([why] + notes).joined(separator: "; "))
             }
         }
         return out
