@@ -6,16 +6,13 @@ import SoftmaxConformance
 /// The progress of a sweep on standard error, with rate and ETA, when it is a terminal; silent otherwise.
 final class SweepProgressBar {
     private let range: Range<UInt64>
-    private let start: UInt64?
     private let enabled = isatty(2) == 1
 
-    init(range: Range<UInt64>) {
-        self.range = range
-        self.start = nil
-    }
+    init(range: Range<UInt64>) { self.range = range }
 
     func show(_ state: SweepState) {
         guard enabled, !range.isEmpty else { return }
+        // Rate and ETA from the state's seconds, which a resumed run carries over.
         let done = state.next - range.lowerBound, total = UInt64(range.count)
         let fraction = Double(done) / Double(total)
         let rate = state.seconds > 0 ? Double(done) / state.seconds : 0
