@@ -44,6 +44,15 @@ import Testing
         }
     }
 
+    @Test("e^x past the overflow threshold is decided: +inf to nearest and up, the largest finite value down")
+    func hugeExponential() {
+        for x in [Float(89), 700, 1e30, .greatestFiniteMagnitude] {
+            let r = FastPath.roundings("exponential", FloatValue(x))
+            #expect(r?.nearest == .infinity(.binary32) && r?.up == .infinity(.binary32), "\(x)")
+            #expect(r?.down == .greatestFinite(.binary32) && r?.towardZero == .greatestFinite(.binary32), "\(x)")
+        }
+    }
+
     @Test("inputs the fast path declines are few: σ(0) = 1/2 and e^0 = 1 are exact, so declined")
     func declines() {
         #expect(FastPath.roundings("sigmoid", .zero(.binary16)) == nil)
