@@ -27,6 +27,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Time the JSON-lines plumbing of validate: small requests per second to a trivial program.")
     var `protocol` = false
 
+    @Flag(name: .long, help: "Time sweeps: correct roundings per second per core (fast path, reference) and whole simd sigmoid sweeps.")
+    var sweep = false
+
     @Flag(name: .long, help: "With --kernels: only simd, on shapes an eighth the size.")
     var quick = false
 
@@ -46,8 +49,8 @@ struct Bench: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard reference || kernels || harness || `protocol` else {
-            throw ValidationError("choose what to measure: --reference, --kernels, --harness or --protocol")
+        guard reference || kernels || harness || `protocol` || sweep else {
+            throw ValidationError("choose what to measure: --reference, --kernels, --harness, --protocol or --sweep")
         }
         if requests != nil && !reference { throw ValidationError("--requests goes with --reference") }
         guard seconds > 0 && seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]; got \(seconds)") }
@@ -68,6 +71,7 @@ struct Bench: ParsableCommand {
         if harness { runHarnessBenchmark() }
         if `protocol` { runProtocolBenchmark() }
         if reference { try runReferenceBenchmark() }
+        if sweep { try SweepBenchmark.run(json: json) }
     }
 
     /// Cases per second of `check` (close-to-reference and sum-to-one on the simd kernel), f32 softmax.

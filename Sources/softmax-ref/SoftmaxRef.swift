@@ -15,7 +15,7 @@ struct SoftmaxRef: ParsableCommand {
               softmax-ref compute 1 2 3 4 1 2 3
             """,
         version: "0.1.0",
-        subcommands: [Compute.self, Fixtures.self, Check.self, Validate.self, Bench.self, EchoImplementation.self]
+        subcommands: [Compute.self, Fixtures.self, Check.self, Validate.self, Sweep.self, Bench.self, EchoImplementation.self]
     )
 
     /// Runs the command, mapping errors to our exit codes rather than argument-parser's defaults.

@@ -23,7 +23,8 @@ os.environ.setdefault("JAX_PLATFORMS", "cpu")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
 from softmaxref_tools.activations import parameters  # noqa: E402
-from softmaxref_tools.protocol import ACTIVATIONS, Unsupported, serve  # noqa: E402
+from softmaxref_tools.protocol import ACTIVATIONS, Unsupported  # noqa: E402
+from packed import serve  # noqa: E402  (the plain and the packed form)
 
 import jax  # noqa: E402
 

@@ -22,7 +22,8 @@ import warnings
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
 from softmaxref_tools.activations import parameters  # noqa: E402
-from softmaxref_tools.protocol import ACTIVATIONS, Unsupported, serve  # noqa: E402
+from softmaxref_tools.protocol import ACTIVATIONS, Unsupported  # noqa: E402
+from packed import serve  # noqa: E402  (the plain and the packed form)
 
 import numpy as np  # noqa: E402
 

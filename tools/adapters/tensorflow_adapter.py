@@ -23,7 +23,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
 from softmaxref_tools.activations import parameters  # noqa: E402
-from softmaxref_tools.protocol import Unsupported, serve  # noqa: E402
+from softmaxref_tools.protocol import Unsupported  # noqa: E402
+from packed import serve  # noqa: E402  (the plain and the packed form)
 
 import tensorflow as tf  # noqa: E402
 

@@ -14,12 +14,19 @@ import Glibc
 /// its output or prints an over-long line gets a failure for the request it was answering and is
 /// restarted once; after its second death (or a death before its restart answered anything) it is
 /// dead for good, and every later request is answered ``ImplementationAnswer/unavailable(_:)``.
+///
+/// With `offersPacked`, the first request goes in the packed form (``PackedExchange``): an answer
+/// in kind means the program speaks it, and every later request is packed; any other answer
+/// means it does not, and that request is sent again, with all later ones, as plain lists (so
+/// does a program that dies or hangs on the packed line: it is started again, that is no death).
 public final class ExternalProgram: Implementation, @unchecked Sendable {
     public let name: String
     let command: String
     let timeout: Duration
     /// The upper bound of ``lineLimit(for:)``.
     let maximumLineLength: Int
+    /// Whether to offer the packed form.
+    let offersPacked: Bool
     /// Guards the running session and the record of what happened; `evaluate` is serialised.
     private let state = Mutex(State())
 
@@ -42,11 +49,16 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
         /// Set when the program is dead for good: why later requests are not run.
         var gone: String?
         var notRun = 0
+        /// Whether the program speaks the packed form: nil until its first answer says.
+        var packed: Bool?
+        /// Said once when the program died of the packed request.
+        var packedRefusal: String?
     }
 
     public init(command: String, name: String? = nil, timeout: Duration = .seconds(10),
-                maximumLineLength: Int = ExternalProgram.maximumAnswerLineBytes) {
+                maximumLineLength: Int = ExternalProgram.maximumAnswerLineBytes, offersPacked: Bool = false) {
         self.command = command
+        self.offersPacked = offersPacked
         self.name = name ?? command
         self.timeout = timeout
         self.maximumLineLength = maximumLineLength
@@ -59,7 +71,7 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
     /// requests not run.
     public var notes: [String] {
         state.withLock { s in
-            s.skipped.notes + s.deaths + (s.notRun > 0 ? ["\(s.notRun) later requests were not run"] : [])
+            s.skipped.notes + (s.packedRefusal.map { [$0] } ?? []) + s.deaths + (s.notRun > 0 ? ["\(s.notRun) later requests were not run"] : [])
         }
     }
 
@@ -80,11 +92,16 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
                     queue.removeFirst()
                     continue
                 }
-                let group = Array(queue.prefix(Self.groupSize))
+                // Until the program has said whether it speaks the packed form, one request at a time.
+                let probing = offersPacked && s.packed == nil
+                let packed = probing || s.packed == true
+                let group = Array(queue.prefix(probing ? 1 : Self.groupSize))
                 queue.removeFirst(group.count)
                 let ids = s.nextID..<(s.nextID + group.count)
                 s.nextID += group.count
-                session.send(Array(zip(group, ids).map { ProtocolAnswer.line(requests[$0], id: $1) + "\n" }.joined().utf8))
+                session.send(Array(zip(group, ids).map {
+                    (packed ? PackedExchange.line(requests[$0], id: $1) : ProtocolAnswer.line(requests[$0], id: $1)) + "\n"
+                }.joined().utf8))
                 var matcher = AnswerMatcher(ids: ids)
                 var lastSkipped: String?
                 let limit = lineLimit(for: group.map { requests[$0] })
@@ -96,11 +113,27 @@ public final class ExternalProgram: Implementation, @unchecked Sendable {
                     return true
                 }, done: { matcher.isComplete })
                 for (i, id) in zip(group, ids) {
-                    if let json = matcher.answers[id - ids.lowerBound] {
-                        answers[i] = ProtocolAnswer.answer(json, request: id, format: requests[i].format)
+                    guard let json = matcher.answers[id - ids.lowerBound] else { continue }
+                    if probing {
+                        s.packed = PackedExchange.isPacked(json)
+                        // Not an answer in kind: the program does not speak the packed form; ask again plainly.
+                        if s.packed == false { queue.insert(i, at: 0); continue }
                     }
+                    answers[i] = packed ? PackedExchange.answer(json, request: id, format: requests[i].format)
+                        : ProtocolAnswer.answer(json, request: id, format: requests[i].format)
                 }
                 guard let ending else { continue }
+                if probing {
+                    // A program that cannot take a packed line may die of it: that is its answer,
+                    // not a death; it is started again (without using its restart) and spoken to plainly.
+                    s.session?.stop()
+                    s.session = nil
+                    s.starts -= 1
+                    s.packed = false
+                    s.packedRefusal = "the program ended on a packed request: plain lists from then on"
+                    queue.insert(group[0], at: 0)
+                    continue
+                }
                 // The first unanswered request is the one the program died on; the others in
                 // flight were lost with it and are asked again.
                 let lost = zip(group, ids).filter { matcher.answers[$0.1 - ids.lowerBound] == nil }
