@@ -17,7 +17,7 @@ struct SweepBound: Sendable {
             if correct { return true }
             let v = expected.approximate, y = output.double
             if !v.isFinite || !y.isFinite { return error.isFinite && error <= profile.ulps(for: function, count: arity) }
-            return profile.allows(function: function, count: arity, error: error, distance: (y - v).magnitude, magnitude: v.magnitude)
+            return profile.allows(function: function, format: output.format, count: arity, error: error, distance: (y - v).magnitude, magnitude: v.magnitude)
         }
     }
 }
