@@ -55,9 +55,10 @@ SELU_LAMBDA = 1.0507009873554804934193349852946
 def relu(x, dt, alpha, max_value, threshold):
     """Keras 3's relu, written with NumPy: clip(x·[x > t], 0, M) − α·max(t − x, 0)."""
     zero = dt(0)
-    y = np.where(x > dt(threshold), x, zero) if threshold != 0 else np.maximum(x, zero)
+    # x·[x > t] as Keras computes it (a NaN stays NaN; a product below 0 when t < 0 is clipped next).
+    y = x * (x > dt(threshold)).astype(dt) if threshold != 0 else np.maximum(x, zero)
     if max_value is not None:
-        y = np.minimum(y, dt(max_value))
+        y = np.clip(y, zero, dt(max_value))
     if alpha != 0:
         y = y - dt(alpha) * np.maximum(dt(threshold) - x, zero)
     return y
