@@ -6,7 +6,8 @@ import Testing
 @Suite struct SweepCommandTests {
     @Test("bad usage is exit 2 with a reason", arguments: [
         (["--function", "softmax-vjp", "--format", "f16", "--implementation", "reference"], "cannot sweep 'softmax-vjp'"),
-        (["--function", "tanh", "--format", "f16", "--implementation", "simd"], "'simd' does not compute tanh in f16"),
+        (["--function", "tanh", "--format", "f16", "--implementation", "two-pass"], "'two-pass' does not compute tanh in f16"),
+        (["--function", "tanh", "--format", "bf16", "--implementation", "simd"], "'simd' does not compute tanh in bf16"),
         (["--function", "sigmoid", "--format", "f64", "--implementation", "simd"], "unknown format 'f64'"),
         (["--function", "softmax", "--format", "f32", "--implementation", "simd"], "pairs of f16 or bf16"),
         (["--function", "sigmoid", "--format", "f16", "--implementation", "simd", "--shard", "5/4"], "--shard must be K/N"),
