@@ -29,7 +29,10 @@ public struct SweepSubject: Sendable {
         let one = format.round(Dyadic.one, .toNearestOrEven)
         let request = function.requests(Array(repeating: one, count: function.arity), format: format)[0]
         if case .unsupported = implementation.evaluate(request) {
-            throw .unsupported("'\(name)' does not compute \(function.function.rawValue) in \(ProtocolNames.name(of: format)); the built-in kernels compute in f16, f32 and f64, simd also the activations (sweep anything else with --implementation reference or --command)")
+            let builtIn = implementation is KernelImplementation
+            throw .unsupported("'\(name)' does not compute \(function.function.rawValue) in \(ProtocolNames.name(of: format))"
+                               + (builtIn ? "; the built-in kernels compute in f16, f32 and f64, simd also the activations (sweep anything else with --implementation reference or --command)"
+                                          : " (it answered the first request, x = 1, with an error)"))
         }
     }
 
