@@ -4,7 +4,7 @@ import Testing
 
 /// Shrinker on predicates whose smallest failing case can be worked out by hand from its rules:
 /// halves of the row first, then single removals, then 0, ±1, the integer part and the half of
-/// each value (each only when simpler: by ⌈|x|⌉, integers first, then |x|), then β = 1, each
+/// each value and ±2^⌊log2|x|/2⌋ (each only when simpler: by ⌈|x|⌉, integers first, then |x|), then β = 1, each
 /// step kept only while the predicate still fails.
 @Suite struct ShrinkerTests {
     static func f32(_ values: [Float]) -> [FloatValue] { values.map { FloatValue($0) } }
@@ -54,6 +54,18 @@ import Testing
             #expect(shrunk.row.map { abs($0.double) } == [1], "from \(start)")
             #expect(calls <= 6, "from \(start): \(calls) questions")
         }
+    }
+
+    @Test("'x overflows e^x in binary32' shrinks from 2^127 to 128 in a few questions")
+    func scaleJump() {
+        // 2^127 → 2^63 → 2^31 → 2^15 → 2^7 = 128 (each a jump to 2^⌊e/2⌋); then 2^3 = 8 and 64 pass.
+        var calls = 0
+        let shrunk = Shrinker.shrink(Self.failing([0x1p127])) { c in
+            calls += 1
+            return c.row.count == 1 && c.row[0].double > 88.72
+        }
+        #expect(shrunk.row == Self.f32([128]))
+        #expect(calls <= 25, "\(calls) questions")
     }
 
     @Test("a case nothing simpler fails is returned as it is")

@@ -1,7 +1,8 @@
 import Multiprecision
 
 /// Reduces a failing case to a small one that still fails: fewer elements, then simpler values
-/// (0, ±1, integers, halves), then β = 1, keeping each step only if the property still fails.
+/// (0, ±1, integers, jumps in scale, halves), then β = 1, keeping each step only if the property
+/// still fails.
 public enum Shrinker {
     /// The smallest failing case found within `budget` property evaluations.
     public static func shrink(_ failing: CheckCase, budget: Int = 300, stillFails: (CheckCase) -> Bool) -> CheckCase {
@@ -47,7 +48,7 @@ public enum Shrinker {
         return result
     }
 
-    /// Values simpler than `x`: 0, ±1, its integer part, and half of it, each only when it comes
+    /// Values simpler than `x`: 0, ±1, its integer part, ±2^⌊e/2⌋, and half of it, each only when it comes
     /// first in the order of ``simplicity(_:)``, so that shrinking never cycles (1 → 0.5 → 1).
     static func simplifications(_ x: FloatValue, _ f: FloatFormat) -> [FloatValue] {
         guard let d = x.dyadic, !d.isZero else { return x.isZero ? [] : [.zero(f)] }
@@ -56,6 +57,10 @@ public enum Shrinker {
         if d.exponent < 0, let integer = Optional(d.mantissa.shiftedRight(by: -d.exponent, rounding: .floor)), integer.compare(to: 0) != 0 {
             out.append(f.round(Dyadic(mantissa: integer, exponent: 0), .toNearestOrEven))
         }
+        // A jump in scale, ±2^⌊e/2⌋ for |x| ≥ 4 (e = ⌊log2|x|⌋): a value that keeps failing as it
+        // is halved (an overflow from 2^127 down to 2^7) gets there in a few steps, not a hundred.
+        let e = d.magnitude.floorLog2
+        if e >= 2 { out.append(f.round(Dyadic(d.signum) * Dyadic.powerOfTwo(e / 2), .toNearestOrEven)) }
         out.append(f.round(d.timesPowerOfTwo(-1), .toNearestOrEven))
         let key = simplicity(d)
         return out.filter { candidate in candidate.dyadic.map { $0.isZero || simplicity($0) < key } ?? false }
